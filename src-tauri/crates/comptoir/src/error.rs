@@ -1,0 +1,50 @@
+//! The application's errors. Each message is a sentence for the owner: what happened and what
+//! to do about it.
+
+use std::path::PathBuf;
+
+use comptoir_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(
+        "Comptoir could not create or use the data folder {path}: {source}. Choose a folder you may write to with --data-dir or COMPTOIR_DATA_DIR."
+    )]
+    DataDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "Comptoir could not find a data folder for this user. Choose one with --data-dir or COMPTOIR_DATA_DIR."
+    )]
+    NoDataDir,
+    #[error(
+        "Another Comptoir ({holder}) is already receiving orders for the data folder {path}. Close it first, or use another data folder."
+    )]
+    AlreadyRunning { path: PathBuf, holder: String },
+    #[error("Unknown setting \"{key}\". Known settings: {known}.")]
+    UnknownKey { key: String, known: String },
+    #[error("{key} cannot be \"{value}\": {rule}")]
+    InvalidValue {
+        key: String,
+        value: String,
+        rule: String,
+    },
+    #[error(
+        "The listener could not use {addr}: {reason}. Choose another port with `comptoir config set listener.port PORT`."
+    )]
+    Listen { addr: String, reason: String },
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Ambiguous(String),
+    #[error("The test order could not be sent: {0}")]
+    TestOrder(String),
+    #[error("Comptoir's order intake has stopped; restart Comptoir.")]
+    IntakeStopped,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,161 @@
+//! What a delivery does to the stored orders. Orders are upserted by (shop source, WooCommerce
+//! id); a version older than the stored one changes nothing, an exact repeat changes nothing,
+//! and every accepted delivery is recorded for the order's history. Runs inside the caller's
+//! transaction, so a delivery is kept whole or not at all.
+
+use comptoir_store::activity::{Level, insert_activity};
+use comptoir_store::deliveries::{NewDelivery, Outcome, insert_delivery};
+use comptoir_store::failed_deliveries::{NewFailedDelivery, insert_failed_delivery};
+use comptoir_store::orders::{find_stored_version, insert_order, set_order_trashed, update_order};
+use comptoir_store::{Connection, StoreError};
+use comptoir_woo::{Delivery, DeliveryMeta, Payload, Ping};
+use serde::Serialize;
+
+/// What one delivery did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Applied {
+    pub outcome: Outcome,
+    pub source: String,
+    pub topic: String,
+    pub woo_order_id: Option<u64>,
+    /// Comptoir's key of the order, when the delivery concerns a stored one.
+    #[serde(skip)]
+    pub order_key: Option<i64>,
+}
+
+pub fn apply_delivery(conn: &Connection, d: &Delivery) -> Result<Applied, StoreError> {
+    let meta = &d.meta;
+    let (outcome, order_key) = match &d.payload {
+        Payload::Order(order) => {
+            match find_stored_version(conn, &meta.source, order.id)? {
+                None => {
+                    let key = insert_order(conn, &meta.source, order, &meta.body_sha256, &d.body)?;
+                    (Outcome::Created, Some(key))
+                }
+                Some(stored) => {
+                    let restoring = d.is_restore() && stored.trashed;
+                    let incoming = order.date_modified_gmt.map(|t| t.to_string());
+                    // The fixed-width UTC text sorts like the time it stands for.
+                    let older = matches!(
+                        (&incoming, &stored.date_modified_gmt),
+                        (Some(new), Some(old)) if new < old
+                    );
+                    let same = stored.body_sha256 == meta.body_sha256;
+                    if older || same {
+                        if restoring {
+                            set_order_trashed(conn, stored.key, false)?;
+                            (Outcome::Restored, Some(stored.key))
+                        } else if same {
+                            (Outcome::Duplicate, Some(stored.key))
+                        } else {
+                            (Outcome::Stale, Some(stored.key))
+                        }
+                    } else {
+                        let trashed = stored.trashed && !d.is_restore();
+                        update_order(conn, stored.key, order, &meta.body_sha256, &d.body, trashed)?;
+                        let outcome = if restoring {
+                            Outcome::Restored
+                        } else {
+                            Outcome::Updated
+                        };
+                        (outcome, Some(stored.key))
+                    }
+                }
+            }
+        }
+        Payload::Trashed { id } => match find_stored_version(conn, &meta.source, *id)? {
+            None => (Outcome::UnknownOrder, None),
+            Some(stored) => {
+                if !stored.trashed {
+                    set_order_trashed(conn, stored.key, true)?;
+                }
+                (Outcome::Trashed, Some(stored.key))
+            }
+        },
+        Payload::Ignored => {
+            insert_activity(
+                conn,
+                Level::Warning,
+                &format!(
+                    "WooCommerce sent a \"{}\" delivery{}; Comptoir only handles orders and ignored it. In WooCommerce → Settings → Advanced → Webhooks, give that webhook the topic \"Order created\" or \"Order updated\", or delete it.",
+                    meta.topic,
+                    meta.webhook_id
+                        .map(|id| format!(" (webhook {id})"))
+                        .unwrap_or_default()
+                ),
+            )?;
+            (Outcome::Ignored, None)
+        }
+    };
+    insert_delivery(
+        conn,
+        &NewDelivery {
+            received_at: &meta.received_at.to_string(),
+            source: &meta.source,
+            topic: &meta.topic,
+            webhook_id: meta.webhook_id,
+            delivery_id: meta.delivery_id.as_deref(),
+            body_sha256: &meta.body_sha256,
+            body_len: meta.body_len,
+            woo_order_id: d.order_id(),
+            order_key,
+            outcome,
+        },
+    )?;
+    Ok(Applied {
+        outcome,
+        source: meta.source.clone(),
+        topic: meta.topic.clone(),
+        woo_order_id: d.order_id(),
+        order_key,
+    })
+}
+
+/// Keeps a signed delivery whose body could not be read, and tells the owner.
+pub fn keep_failed_delivery(
+    conn: &Connection,
+    meta: &DeliveryMeta,
+    body: &[u8],
+    reason: &str,
+) -> Result<(), StoreError> {
+    insert_failed_delivery(
+        conn,
+        &NewFailedDelivery {
+            source: &meta.source,
+            topic: &meta.topic,
+            webhook_id: meta.webhook_id,
+            delivery_id: meta.delivery_id.as_deref(),
+            reason,
+            body_sha256: &meta.body_sha256,
+            body,
+        },
+    )?;
+    insert_activity(
+        conn,
+        Level::Error,
+        &format!(
+            "A signed \"{}\" delivery could not be read and was kept as failed: {reason}. WooCommerce was told (400); the order will come with its next update.",
+            if meta.topic.is_empty() {
+                "untitled"
+            } else {
+                &meta.topic
+            }
+        ),
+    )
+}
+
+pub fn record_ping(conn: &Connection, ping: Ping, user_agent: &str) -> Result<(), StoreError> {
+    let from = if user_agent.is_empty() {
+        String::new()
+    } else {
+        format!(" from {user_agent}")
+    };
+    insert_activity(
+        conn,
+        Level::Info,
+        &format!(
+            "WooCommerce pinged webhook {}{from}: the delivery URL works.",
+            ping.webhook_id
+        ),
+    )
+}

@@ -1,0 +1,21 @@
+//! Comptoir's application core, shared by the desktop app and the `comptoir` command line:
+//! the data folder and its lock, the owner's settings, the intake that turns deliveries into
+//! stored orders (committed before WooCommerce gets its answer), and the [`Engine`] that runs
+//! the listener. Nothing here depends on Tauri.
+
+pub mod config;
+pub mod data_dir;
+pub mod engine;
+pub mod error;
+pub mod intake;
+pub mod queries;
+pub mod test_order;
+mod writer;
+
+pub use config::ConfigKey;
+pub use data_dir::{DataDir, DataLock};
+pub use engine::{ConnectionInfo, Engine, Event, EventSink, ListenerState, ListenerStatus};
+pub use error::Error;
+
+/// The port the listener uses unless the owner chooses another.
+pub const DEFAULT_PORT: u16 = 8787;

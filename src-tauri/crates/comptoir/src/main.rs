@@ -1,0 +1,302 @@
+//! `comptoir`: the headless command line on the same core as the desktop app. Its commands,
+//! options, JSON fields and exit codes are a documented contract (README.md); keep them stable.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::mpsc;
+
+use clap::{Parser, Subcommand};
+use comptoir::config::{self, ConfigKey};
+use comptoir::engine::{Event, ListenerState};
+use comptoir::{DataDir, Engine, Error, queries};
+use comptoir_store::deliveries::Outcome;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "comptoir",
+    version,
+    about = "Comptoir: WooCommerce orders to documents, on your machine."
+)]
+struct Cli {
+    /// The data folder (default: $COMPTOIR_DATA_DIR, else ~/.local/share/comptoir on Linux).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Receive WooCommerce deliveries until Ctrl+C (SIGINT) or SIGTERM.
+    Serve {
+        /// Where to listen, on 127.0.0.1 only (default: 127.0.0.1 and the listener.port setting).
+        #[arg(long, value_name = "127.0.0.1:PORT")]
+        listen: Option<SocketAddr>,
+    },
+    /// Read or change a setting.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+    /// The orders received.
+    Orders {
+        #[command(subcommand)]
+        action: OrdersAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ConfigAction {
+    /// Print a setting's value.
+    Get { key: String },
+    /// Change a setting (the value is checked first).
+    Set { key: String, value: String },
+    /// List the settings and what they are for.
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+enum OrdersAction {
+    /// List the orders, newest first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// One order with its lines and delivery history.
+    Show {
+        /// The WooCommerce order id.
+        id: u64,
+        /// The shop (X-WC-Webhook-Source), needed only if two shops have an order with this id.
+        #[arg(long)]
+        source: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("comptoir: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let data_dir = DataDir::resolve(cli.data_dir.as_deref())?;
+    match cli.command {
+        Command::Serve { listen } => serve(data_dir, listen),
+        Command::Config { action } => {
+            let conn = comptoir_store::open(&data_dir.database())?;
+            match action {
+                ConfigAction::Get { key } => {
+                    let key = ConfigKey::parse(&key)?;
+                    println!("{}", config::get(&conn, key)?);
+                }
+                ConfigAction::Set { key, value } => {
+                    let key = ConfigKey::parse(&key)?;
+                    let stored = config::set(&conn, key, &value)?;
+                    println!("{} = {stored}", key.name());
+                }
+                ConfigAction::List => {
+                    for key in ConfigKey::ALL {
+                        let value = match key {
+                            ConfigKey::WebhookSecret => {
+                                "(hidden; `config get webhook.secret` shows it)".to_owned()
+                            }
+                            _ => config::get(&conn, key)?,
+                        };
+                        println!("{} = {value}\n    {}", key.name(), key.help());
+                    }
+                }
+            }
+            Ok(())
+        }
+        Command::Orders { action } => {
+            let conn = comptoir_store::open(&data_dir.database())?;
+            match action {
+                OrdersAction::List { json } => {
+                    let orders = queries::list_orders(&conn)?;
+                    if json {
+                        print_json(&orders)
+                    } else {
+                        if orders.is_empty() {
+                            println!("No orders yet. `comptoir serve` receives them.");
+                        }
+                        for o in &orders {
+                            let o = &o.row;
+                            println!(
+                                "{:>8}  {:<20} {:<11} {:>10} {}  {}  {}{}",
+                                o.id,
+                                o.date_created_gmt.as_deref().unwrap_or("-"),
+                                o.status,
+                                o.total,
+                                o.currency,
+                                if o.paid { "paid  " } else { "unpaid" },
+                                o.customer_name,
+                                if o.trashed { "  (in trash)" } else { "" }
+                            );
+                        }
+                        Ok(())
+                    }
+                }
+                OrdersAction::Show { id, source, json } => {
+                    let row = queries::find_order(&conn, id, source.as_deref())?;
+                    let detail = queries::order_detail(&conn, row.key)?;
+                    if json {
+                        print_json(&detail)
+                    } else {
+                        let o = &detail.summary.row;
+                        println!("Order {} (id {}) from {}", o.number, o.id, o.source);
+                        println!(
+                            "Status {}, {}, total {} {} (VAT {})",
+                            o.status,
+                            if o.paid { "paid" } else { "unpaid" },
+                            o.total,
+                            o.currency,
+                            o.total_tax
+                        );
+                        println!(
+                            "Customer {} <{}>",
+                            o.customer_name,
+                            o.billing_email.as_deref().unwrap_or("")
+                        );
+                        if !o.customer_note.is_empty() {
+                            println!("Note: {}", o.customer_note);
+                        }
+                        for l in &detail.line_items {
+                            println!(
+                                "  {} × {} [{}]  {} + VAT {}",
+                                l.quantity,
+                                l.name,
+                                l.sku.as_deref().unwrap_or(""),
+                                l.total,
+                                l.total_tax
+                            );
+                        }
+                        println!("Deliveries:");
+                        for d in &detail.deliveries {
+                            println!(
+                                "  {}  {:<15} webhook {:<4} {}",
+                                d.received_at,
+                                d.topic,
+                                d.webhook_id.map(|w| w.to_string()).unwrap_or_default(),
+                                d.outcome
+                            );
+                        }
+                        Ok(())
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Error::NotFound(format!("the result could not be written as JSON: {e}")))?;
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a message.
+    let _ = writeln!(out, "{text}");
+    Ok(())
+}
+
+fn serve(data_dir: DataDir, listen: Option<SocketAddr>) -> Result<(), Error> {
+    let events: comptoir::EventSink = Arc::new(|event: Event| {
+        if let Some(line) = describe(&event) {
+            println!("{line}");
+        }
+    });
+    let engine = Engine::open(data_dir, "comptoir serve", events)?;
+    let status = match listen {
+        Some(addr) => engine.start_listener(addr),
+        None => engine.start_configured_listener(),
+    };
+    if status.state != ListenerState::Listening {
+        return Err(Error::Listen {
+            addr: listen
+                .map(|a| a.to_string())
+                .unwrap_or_else(|| format!("127.0.0.1:{}", status.port)),
+            reason: status.reason.unwrap_or_default(),
+        });
+    }
+    let info = engine.connection_info()?;
+    println!(
+        "Comptoir is receiving WooCommerce deliveries at {}",
+        info.local_url
+    );
+    println!("Data folder: {}", info.data_dir);
+    match &info.public_url {
+        Some(url) => println!("Delivery URL for WooCommerce: {url}"),
+        None => println!(
+            "WooCommerce delivers only to a public HTTPS address: point a tunnel at {} and set it with `comptoir config set tunnel.public_url https://…`.",
+            info.local_url
+        ),
+    }
+    println!(
+        "The webhook secret is shown by `comptoir config get webhook.secret` and on the app's Connection screen."
+    );
+    println!("Press Ctrl+C to stop.");
+    let _ = std::io::stdout().flush();
+
+    let (tx, rx) = mpsc::channel();
+    ctrlc::set_handler(move || {
+        let _ = tx.send(());
+    })
+    .map_err(|e| Error::Listen {
+        addr: info.local_url.clone(),
+        reason: format!("the stop signal could not be set up ({e})"),
+    })?;
+    let _ = rx.recv();
+    println!("Stopping: finishing the deliveries in progress…");
+    engine.shutdown();
+    println!("Stopped.");
+    Ok(())
+}
+
+fn describe(event: &Event) -> Option<String> {
+    Some(match event {
+        Event::Delivery(a) => {
+            let order = a
+                .woo_order_id
+                .map(|id| format!("order {id}"))
+                .unwrap_or_else(|| "no order".into());
+            let what = match a.outcome {
+                Outcome::Created => "new",
+                Outcome::Updated => "updated",
+                Outcome::Duplicate => "repeat, nothing changed",
+                Outcome::Stale => "older than the stored version, nothing changed",
+                Outcome::Trashed => "moved to the trash",
+                Outcome::Restored => "restored from the trash",
+                Outcome::Ignored => "not an order topic, ignored",
+                Outcome::UnknownOrder => "trashed, but never received",
+            };
+            format!(
+                "{} {}: {order} ({what})",
+                comptoir_store::now_text(),
+                a.topic
+            )
+        }
+        Event::Ping { webhook_id } => format!(
+            "{} ping from webhook {webhook_id}",
+            comptoir_store::now_text()
+        ),
+        Event::FailedDelivery { topic } => format!(
+            "{} {topic}: the body could not be read; kept as a failed delivery",
+            comptoir_store::now_text()
+        ),
+        Event::TurnedAway { status, reason } => {
+            format!(
+                "{} refused a request ({status}, {reason})",
+                comptoir_store::now_text()
+            )
+        }
+        Event::Listener(_) => return None,
+    })
+}

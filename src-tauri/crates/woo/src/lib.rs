@@ -1,0 +1,10 @@
+//! WooCommerce on the receiving side: webhook signatures, reading a delivery into what it means
+//! for Comptoir, and the HTTP listener that WooCommerce (through the tunnel) posts to.
+
+pub mod delivery;
+pub mod listener;
+pub mod signature;
+
+pub use delivery::{Delivery, DeliveryMeta, Payload, Ping};
+pub use listener::{Intake, IntakeFailure, Listener, ListenerOptions, WEBHOOK_PATH};
+pub use signature::{Secret, sign, verify};
