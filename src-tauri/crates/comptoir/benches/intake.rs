@@ -1,1 +1,175 @@
-fn main() {}
+//! Intake benchmark (`cargo bench -p comptoir --bench intake`): signed ~2 KB deliveries from 16
+//! concurrent clients to the real listener, each answered only after its durable commit, beside
+//! a plain loop of the same SQLite inserts with the same pragmas (one transaction each: the
+//! physical limit of one fsync per delivery on this disk). Prints deliveries per second and
+//! answer latencies; figures go to BENCHMARKS.md.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use comptoir::config::{self, ConfigKey};
+use comptoir::{DataDir, Engine, intake};
+use comptoir_testkit::{CAPTURE_SECRET, Capture, capture};
+use comptoir_woo::delivery::{self, DeliveryMeta};
+
+const CLIENTS: usize = 16;
+
+fn deliveries() -> usize {
+    std::env::var("BENCH_DELIVERIES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(4000)
+}
+
+/// A real capture trimmed to about 2 KB (links and images dropped), under a given order id.
+fn two_kb_delivery(template: &Capture, id: u64) -> Capture {
+    let mut v = template.json();
+    v["id"] = id.into();
+    v["number"] = id.to_string().into();
+    if let Some(o) = v.as_object_mut() {
+        o.remove("_links");
+        o.remove("payment_url");
+    }
+    for item in v["line_items"].as_array_mut().unwrap() {
+        if let Some(o) = item.as_object_mut() {
+            o.remove("image");
+        }
+    }
+    template.with_body(serde_json::to_vec(&v).unwrap())
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn fresh_data() -> (tempfile::TempDir, DataDir) {
+    // Under target/ so the benchmark measures the project's disk, not a RAM-backed /tmp.
+    let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../target/bench-data");
+    std::fs::create_dir_all(&base).unwrap();
+    let dir = tempfile::tempdir_in(base).unwrap();
+    let data = DataDir::at(dir.path().join("data")).unwrap();
+    (dir, data)
+}
+
+/// The plain loop: the same inserts (order + delivery record), same pragmas, one commit each.
+fn plain_insert_rate(bodies: &[Capture]) -> f64 {
+    let (_dir, data) = fresh_data();
+    let mut conn = comptoir_store::open(&data.database()).unwrap();
+    let start = Instant::now();
+    for c in bodies {
+        let meta = DeliveryMeta::new(
+            c.header("X-WC-Webhook-Source"),
+            c.topic(),
+            c.header("X-WC-Webhook-ID"),
+            c.header("X-WC-Webhook-Delivery-ID"),
+            &c.body,
+        );
+        let d = delivery::read(meta, c.body.clone())
+            .map_err(|e| e.reason)
+            .unwrap();
+        comptoir_store::with_tx(&mut conn, |tx| intake::apply_delivery(tx, &d)).unwrap();
+    }
+    bodies.len() as f64 / start.elapsed().as_secs_f64()
+}
+
+struct ListenerRun {
+    rate: f64,
+    p50: Duration,
+    p99: Duration,
+    max: Duration,
+}
+
+fn listener_run(bodies: &[Capture]) -> ListenerRun {
+    let (_dir, data) = fresh_data();
+    {
+        let conn = comptoir_store::open(&data.database()).unwrap();
+        config::set(&conn, ConfigKey::WebhookSecret, CAPTURE_SECRET).unwrap();
+    }
+    let engine = Engine::open(data, "bench", Arc::new(|_| {})).unwrap();
+    engine.start_listener("127.0.0.1:0".parse().unwrap());
+    let addr: SocketAddr = engine.listening_addr().unwrap();
+    let chunks: Vec<Vec<Capture>> = bodies
+        .chunks(bodies.len().div_ceil(CLIENTS))
+        .map(<[Capture]>::to_vec)
+        .collect();
+    let start = Instant::now();
+    let handles: Vec<_> = chunks
+        .into_iter()
+        .map(|chunk| {
+            std::thread::spawn(move || {
+                let mut latencies = Vec::with_capacity(chunk.len());
+                for c in &chunk {
+                    // A new agent per post: a new connection per delivery, as WooCommerce does.
+                    let t = Instant::now();
+                    let status = comptoir_testkit::post(addr, c);
+                    latencies.push(t.elapsed());
+                    assert_eq!(status, 200);
+                }
+                latencies
+            })
+        })
+        .collect();
+    let mut latencies: Vec<Duration> = handles
+        .into_iter()
+        .flat_map(|h| h.join().unwrap())
+        .collect();
+    let elapsed = start.elapsed();
+    engine.shutdown();
+    latencies.sort();
+    ListenerRun {
+        rate: bodies.len() as f64 / elapsed.as_secs_f64(),
+        p50: percentile(&latencies, 0.50),
+        p99: percentile(&latencies, 0.99),
+        max: *latencies.last().unwrap(),
+    }
+}
+
+fn main() {
+    let n = deliveries();
+    let template = capture("s03", "001");
+    let bodies: Vec<Capture> = (0..n as u64)
+        .map(|i| two_kb_delivery(&template, 100_000 + i))
+        .collect();
+    let avg = bodies.iter().map(|c| c.body.len()).sum::<usize>() / bodies.len();
+
+    // Warm up the page cache and the allocator once, then measure.
+    plain_insert_rate(&bodies[..n.min(200)]);
+    let plain = plain_insert_rate(&bodies);
+    let run = listener_run(&bodies);
+
+    println!(
+        "intake benchmark: {n} signed deliveries of {avg} bytes, {CLIENTS} concurrent clients, synchronous=FULL"
+    );
+    println!(
+        "{:<44} {:>10}",
+        "plain SQLite insert loop (1 commit each)",
+        format!("{plain:.0}/s")
+    );
+    println!(
+        "{:<44} {:>10}",
+        "listener, commit before 200",
+        format!("{:.0}/s", run.rate)
+    );
+    println!(
+        "{:<44} {:>9.1}%",
+        "listener rate / plain insert rate",
+        run.rate / plain * 100.0
+    );
+    println!("{:<44} {:>8.2} ms", "answer latency p50", ms(run.p50));
+    println!("{:<44} {:>8.2} ms", "answer latency p99", ms(run.p99));
+    println!("{:<44} {:>8.2} ms", "answer latency max", ms(run.max));
+    let ok_p99 = run.p99 < Duration::from_millis(5);
+    let ok_rate = run.rate >= 0.8 * plain;
+    println!(
+        "targets: p99 < 5 ms {}; rate >= 80 % of plain {}",
+        if ok_p99 { "met" } else { "NOT met" },
+        if ok_rate { "met" } else { "NOT met" }
+    );
+}

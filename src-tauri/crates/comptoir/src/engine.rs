@@ -3,7 +3,7 @@
 //! The desktop app and `comptoir serve` each run exactly one.
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex};
 
 use comptoir_store::Connection;
 use comptoir_woo::delivery::UnreadableDelivery;
@@ -83,28 +83,18 @@ pub struct TurnedAway {
 /// The listener's side of the engine: checks secrets and hands deliveries to the writer.
 struct EngineIntake {
     writer: Writer,
-    secret: RwLock<Secret>,
-    database: std::path::PathBuf,
+    /// For reading the secret; the writer has its own connection.
+    reader: Mutex<Connection>,
     turned_away: Mutex<Option<TurnedAway>>,
     events: EventSink,
 }
 
 impl Intake for EngineIntake {
-    fn secret(&self, refresh: bool) -> Result<Secret, IntakeFailure> {
-        if refresh {
-            let fresh = comptoir_store::open(&self.database)
-                .map_err(Error::from)
-                .and_then(|c| config::webhook_secret(&c))
-                .map_err(|e| IntakeFailure(e.to_string()))?;
-            if let Ok(mut s) = self.secret.write() {
-                *s = fresh.clone();
-            }
-            return Ok(fresh);
-        }
-        self.secret
-            .read()
-            .map(|s| s.clone())
-            .map_err(|_| IntakeFailure("the secret is unavailable; restart Comptoir".into()))
+    fn secret(&self) -> Result<Secret, IntakeFailure> {
+        let conn = self.reader.lock().map_err(|_| {
+            IntakeFailure("the database connection is unusable; restart Comptoir".into())
+        })?;
+        config::webhook_secret(&conn).map_err(|e| IntakeFailure(e.to_string()))
     }
 
     fn ping(&self, ping: Ping, user_agent: &str) -> Result<(), IntakeFailure> {
@@ -176,7 +166,8 @@ impl Engine {
     pub fn open(data_dir: DataDir, holder: &str, events: EventSink) -> Result<Engine> {
         let lock = data_dir.lock(holder)?;
         let conn = comptoir_store::open(&data_dir.database())?;
-        let secret = config::webhook_secret(&conn)?;
+        config::webhook_secret(&conn)?;
+        let reader = comptoir_store::open(&data_dir.database())?;
         let sink = Arc::clone(&events);
         let writer = Writer::spawn(
             conn,
@@ -199,8 +190,7 @@ impl Engine {
         })?;
         let intake = Arc::new(EngineIntake {
             writer,
-            secret: RwLock::new(secret),
-            database: data_dir.database(),
+            reader: Mutex::new(reader),
             turned_away: Mutex::new(None),
             events: Arc::clone(&events),
         });

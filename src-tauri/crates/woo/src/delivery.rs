@@ -98,14 +98,19 @@ impl DeliveryMeta {
     }
 }
 
+/// A signed delivery that could not be read, handed back whole so it can be kept.
+#[derive(Debug)]
+pub struct Unreadable {
+    pub meta: DeliveryMeta,
+    pub body: Vec<u8>,
+    pub reason: UnreadableDelivery,
+}
+
 /// Reads a signed delivery. Errors mean the body is not what its topic promises.
-pub fn read(
-    meta: DeliveryMeta,
-    body: Vec<u8>,
-) -> Result<Delivery, (DeliveryMeta, Vec<u8>, UnreadableDelivery)> {
+pub fn read(meta: DeliveryMeta, body: Vec<u8>) -> Result<Delivery, Box<Unreadable>> {
     let payload = match parse(&meta.topic, &body) {
         Ok(p) => p,
-        Err(e) => return Err((meta, body, e)),
+        Err(reason) => return Err(Box::new(Unreadable { meta, body, reason })),
     };
     Ok(Delivery {
         meta,

@@ -29,9 +29,9 @@ pub struct IntakeFailure(pub String);
 /// Where deliveries go. Every method that keeps something must have committed it before it
 /// returns `Ok`, because the listener answers `200` right after.
 pub trait Intake: Send + Sync + 'static {
-    /// The current webhook secret. `refresh` asks to re-read it from its store (the owner may
-    /// have changed it from another process since).
-    fn secret(&self, refresh: bool) -> Result<Secret, IntakeFailure>;
+    /// The current webhook secret, read for every delivery: the owner may change it at any
+    /// time, from the window or from another process, and the old one must stop working.
+    fn secret(&self) -> Result<Secret, IntakeFailure>;
     /// A ping: keep at most a line in the activity log.
     fn ping(&self, ping: Ping, user_agent: &str) -> Result<(), IntakeFailure>;
     /// A signed, readable delivery.
@@ -213,24 +213,17 @@ fn handle(mut request: Request, intake: &dyn Intake, options: &ListenerOptions) 
         return respond(request, 401, "Missing X-WC-Webhook-Signature.\n");
     };
 
-    let secret = match intake.secret(false) {
+    let secret = match intake.secret() {
         Ok(s) => s,
         Err(e) => return respond(request, 503, &format!("{e}\n")),
     };
     if !signature::verify(&secret, &body, &signature) {
-        // The owner may just have changed the secret from another process.
-        let fresh = match intake.secret(true) {
-            Ok(s) => s,
-            Err(e) => return respond(request, 503, &format!("{e}\n")),
-        };
-        if fresh == secret || !signature::verify(&fresh, &body, &signature) {
-            intake.turned_away(401, "wrong signature");
-            return respond(
-                request,
-                401,
-                "Wrong signature: the webhook's secret in WooCommerce differs from Comptoir's.\n",
-            );
-        }
+        intake.turned_away(401, "wrong signature");
+        return respond(
+            request,
+            401,
+            "Wrong signature: the webhook's secret in WooCommerce differs from Comptoir's.\n",
+        );
     }
 
     let meta = DeliveryMeta::new(
@@ -245,7 +238,8 @@ fn handle(mut request: Request, intake: &dyn Intake, options: &ListenerOptions) 
             Ok(()) => respond(request, 200, "ok\n"),
             Err(e) => respond(request, 503, &format!("{e}\n")),
         },
-        Err((meta, body, reason)) => {
+        Err(unreadable) => {
+            let delivery::Unreadable { meta, body, reason } = *unreadable;
             let text = format!("{reason}\n");
             match intake.keep_failed(meta, body, &reason) {
                 Ok(()) => respond(request, 400, &text),

@@ -1,0 +1,17 @@
+// Declares the app's own commands so that the capability file can allow exactly these.
+fn main() {
+    let attributes =
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(&[
+            "connection_info",
+            "restart_listener",
+            "list_orders",
+            "order_detail",
+            "send_test_order",
+            "list_activity",
+            "list_failed_deliveries",
+        ]));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        eprintln!("tauri-build failed: {e:#}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,271 @@
+//! The `comptoir` command line as a user runs it: the real binary, a real data folder, real
+//! HTTP deliveries from the captures, and the documented JSON and exit codes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use comptoir_testkit::{CAPTURE_SECRET, post, scenarios};
+
+fn comptoir(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_comptoir"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn ok(data: &Path, args: &[&str]) -> String {
+    let out = comptoir(data, args);
+    assert!(
+        out.status.success(),
+        "comptoir {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn refused(data: &Path, args: &[&str]) -> String {
+    let out = comptoir(data, args);
+    assert!(!out.status.success(), "comptoir {args:?} should fail");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+/// `comptoir serve` in the background, stopped with SIGTERM when dropped.
+struct Serve {
+    child: Child,
+    addr: SocketAddr,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl Serve {
+    fn start(data: &Path) -> Serve {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_comptoir"))
+            .arg("--data-dir")
+            .arg(data)
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, lines) = std::sync::mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let _ = tx.send(line.unwrap());
+            }
+        });
+        let first = lines
+            .recv_timeout(Duration::from_secs(20))
+            .expect("serve printed nothing");
+        let url = first
+            .strip_prefix("Comptoir is receiving WooCommerce deliveries at http://")
+            .unwrap_or_else(|| panic!("unexpected first line: {first}"));
+        let addr = url
+            .trim_end_matches("/webhooks/woocommerce")
+            .parse()
+            .unwrap();
+        Serve { child, addr, lines }
+    }
+
+    /// Sends SIGTERM and waits; returns the exit status and what was printed after.
+    fn stop(mut self) -> (std::process::ExitStatus, Vec<String>) {
+        let pid = self.child.id().to_string();
+        assert!(
+            Command::new("kill")
+                .args(["-TERM", &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                let rest: Vec<String> = self.lines.try_iter().collect();
+                return (status, rest);
+            }
+            assert!(Instant::now() < deadline, "serve did not stop on SIGTERM");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn serve_receives_orders_that_orders_list_and_show_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    ok(&data, &["config", "set", "webhook.secret", CAPTURE_SECRET]);
+    let serve = Serve::start(&data);
+    for (_, captures) in scenarios() {
+        for c in captures {
+            assert_eq!(post(serve.addr, &c), 200, "{}/{}", c.scenario, c.name);
+        }
+    }
+    let (status, printed) = serve.stop();
+    assert!(status.success(), "serve exited with {status}");
+    assert!(printed.iter().any(|l| l == "Stopped."), "{printed:?}");
+
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(&data, &["orders", "list", "--json"])).unwrap();
+    let list = list.as_array().unwrap();
+    let by_id = |id: u64| {
+        list.iter()
+            .find(|o| o["id"] == id)
+            .unwrap_or_else(|| panic!("order {id} missing"))
+    };
+    for o in list {
+        for field in [
+            "id",
+            "number",
+            "status",
+            "currency",
+            "total",
+            "billing_email",
+            "customer_note",
+            "date_modified_gmt",
+        ] {
+            assert!(o.get(field).is_some(), "field {field} missing in {o}");
+        }
+        assert!(o["total"].is_string(), "money is a string");
+    }
+    let s04 = by_id(25);
+    assert_eq!(s04["status"], "processing");
+    assert_eq!(s04["total"], "70.28");
+    assert_eq!(s04["currency"], "EUR");
+    assert_eq!(
+        s04["customer_note"],
+        "Merci ! Livrez après 17h — sonnez 2×\n« fragile » 🎁"
+    );
+    assert_eq!(s04["date_modified_gmt"], "2026-11-28T14:29:55");
+    let s06 = by_id(26);
+    assert_eq!(s06["status"], "refunded");
+    assert_eq!(s06["paid"], true);
+    let s03 = by_id(24);
+    assert_eq!(s03["status"], "completed");
+
+    let show: serde_json::Value =
+        serde_json::from_str(&ok(&data, &["orders", "show", "25", "--json"])).unwrap();
+    assert_eq!(show["id"], 25);
+    assert_eq!(show["line_items"].as_array().unwrap().len(), 3);
+    let topics: Vec<&str> = show["deliveries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["topic"].as_str().unwrap())
+        .collect();
+    assert_eq!(topics, ["order.created", "order.updated", "order.updated"]);
+    assert_eq!(show["deliveries"][1]["outcome"], "duplicate");
+    let refunds = &ok(&data, &["orders", "show", "26", "--json"]);
+    let refunds: serde_json::Value = serde_json::from_str(refunds).unwrap();
+    assert_eq!(refunds["refunds"].as_array().unwrap().len(), 2);
+    assert_eq!(refunds["refunds"][0]["total"], "-52.59");
+
+    // The human-readable forms work too.
+    assert!(ok(&data, &["orders", "list"]).contains("70.28"));
+    assert!(ok(&data, &["orders", "show", "25"]).contains("Moulin à café manuel"));
+}
+
+#[test]
+fn a_second_receiver_on_the_same_data_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let first = Serve::start(&data);
+    let err = refused(&data, &["serve", "--listen", "127.0.0.1:0"]);
+    assert!(err.contains("already receiving orders"), "{err}");
+    assert!(err.contains("comptoir serve, process"), "{err}");
+    // Reading is fine while it runs.
+    ok(&data, &["orders", "list", "--json"]);
+    let (status, _) = first.stop();
+    assert!(status.success());
+    // Once it stopped, serving works again.
+    let again = Serve::start(&data);
+    again.stop();
+}
+
+#[test]
+fn config_checks_keys_and_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let secret = ok(&data, &["config", "get", "webhook.secret"]);
+    let secret = secret.trim();
+    assert_eq!(secret.len(), 40);
+    assert!(secret.bytes().all(|b| b.is_ascii_alphanumeric()));
+    assert_eq!(
+        ok(&data, &["config", "get", "webhook.secret"]).trim(),
+        secret,
+        "generated once"
+    );
+    assert_eq!(
+        ok(&data, &["config", "get", "listener.port"]).trim(),
+        "8787"
+    );
+
+    let err = refused(&data, &["config", "set", "listener.prot", "9000"]);
+    assert!(
+        err.contains("Unknown setting \"listener.prot\"") && err.contains("listener.port"),
+        "{err}"
+    );
+    let err = refused(&data, &["config", "get", "nope"]);
+    assert!(err.contains("Known settings"), "{err}");
+    let err = refused(&data, &["config", "set", "listener.port", "http"]);
+    assert!(err.contains("from 1024 to 65535"), "{err}");
+    let err = refused(&data, &["config", "set", "webhook.secret", "short"]);
+    assert!(err.contains("12 to 255 characters"), "{err}");
+    let err = refused(
+        &data,
+        &["config", "set", "tunnel.public_url", "http://shop.example"],
+    );
+    assert!(err.contains("https://"), "{err}");
+
+    ok(&data, &["config", "set", "listener.port", "9123"]);
+    assert_eq!(
+        ok(&data, &["config", "get", "listener.port"]).trim(),
+        "9123"
+    );
+    ok(&data, &["config", "set", "webhook.secret", CAPTURE_SECRET]);
+    assert_eq!(
+        ok(&data, &["config", "get", "webhook.secret"]).trim(),
+        CAPTURE_SECRET
+    );
+    let listed = ok(&data, &["config", "list"]);
+    assert!(listed.contains("listener.port = 9123"), "{listed}");
+    assert!(
+        !listed.contains(CAPTURE_SECRET),
+        "config list must not print the secret"
+    );
+}
+
+#[test]
+fn unknown_orders_are_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let err = refused(&data, &["orders", "show", "999", "--json"]);
+    assert!(err.contains("There is no order 999"), "{err}");
+    assert_eq!(ok(&data, &["orders", "list", "--json"]).trim(), "[]");
+}
+
+#[test]
+fn serve_refuses_a_busy_port_and_a_public_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let err = refused(&data, &["serve", "--listen", &format!("127.0.0.1:{port}")]);
+    assert!(
+        err.contains(&format!("Another program already uses port {port}")),
+        "{err}"
+    );
+    let err = refused(&data, &["serve", "--listen", "0.0.0.0:0"]);
+    assert!(err.contains("not a loopback address"), "{err}");
+}

@@ -1,0 +1,177 @@
+//! Comptoir's desktop shell: opens the core [`Engine`] for the data folder, starts the listener,
+//! forwards the core's events to the window, and exposes a few thin commands. All behaviour
+//! lives in the `comptoir` crate; each command here only adapts it.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use comptoir::engine::{ConnectionInfo, Event, ListenerStatus};
+use comptoir::queries::{self, OrderDetail, OrderSummary};
+use comptoir::test_order::TestOrderSent;
+use comptoir::{DataDir, Engine};
+use comptoir_store::Connection;
+use comptoir_store::activity::{ActivityRow, list_activity as store_list_activity};
+use comptoir_store::failed_deliveries::{
+    FailedDeliveryRow, list_failed_deliveries as store_list_failed,
+};
+use tauri::{Emitter, Manager, Runtime};
+
+/// The name of the event that carries [`Event`]s to the window.
+pub const EVENT: &str = "comptoir:event";
+
+/// What the commands work on.
+pub struct AppState {
+    data_dir: DataDir,
+    /// `Err` holds the sentence explaining why this window does not receive orders (another
+    /// Comptoir holds the data folder); the orders can still be read.
+    engine: Result<Engine, String>,
+    reader: Mutex<Connection>,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("data_dir", &self.data_dir)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AppState {
+    /// Opens the data folder; the engine is opened only if no other Comptoir holds it.
+    pub fn open(data_dir: DataDir, events: comptoir::EventSink) -> Result<AppState, String> {
+        let reader = comptoir_store::open(&data_dir.database()).map_err(|e| e.to_string())?;
+        let engine = Engine::open(data_dir.clone(), "the Comptoir desktop app", events)
+            .map_err(|e| e.to_string());
+        if let Ok(engine) = &engine {
+            engine.start_configured_listener();
+        }
+        Ok(AppState {
+            data_dir,
+            engine,
+            reader: Mutex::new(reader),
+        })
+    }
+
+    fn engine(&self) -> Result<&Engine, String> {
+        self.engine.as_ref().map_err(Clone::clone)
+    }
+
+    fn read<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> comptoir::error::Result<T>,
+    ) -> Result<T, String> {
+        let conn = self
+            .reader
+            .lock()
+            .map_err(|_| "The database connection is unusable; restart Comptoir.".to_owned())?;
+        f(&conn).map_err(|e| e.to_string())
+    }
+
+    pub fn shutdown(&self) {
+        if let Ok(engine) = &self.engine {
+            engine.shutdown();
+        }
+    }
+}
+
+#[tauri::command]
+fn connection_info(state: tauri::State<'_, AppState>) -> Result<ConnectionInfo, String> {
+    state.engine()?.connection_info().map_err(|e| e.to_string())
+}
+
+#[tauri::command]
+fn restart_listener(state: tauri::State<'_, AppState>) -> Result<ListenerStatus, String> {
+    Ok(state.engine()?.start_configured_listener())
+}
+
+#[tauri::command]
+fn list_orders(state: tauri::State<'_, AppState>) -> Result<Vec<OrderSummary>, String> {
+    state.read(queries::list_orders)
+}
+
+#[tauri::command]
+fn order_detail(
+    state: tauri::State<'_, AppState>,
+    id: u64,
+    source: String,
+) -> Result<OrderDetail, String> {
+    state.read(|c| queries::order_detail(c, queries::find_order(c, id, Some(&source))?.key))
+}
+
+#[tauri::command]
+fn send_test_order(state: tauri::State<'_, AppState>) -> Result<TestOrderSent, String> {
+    state.engine()?.send_test_order().map_err(|e| e.to_string())
+}
+
+#[tauri::command]
+fn list_activity(state: tauri::State<'_, AppState>) -> Result<Vec<ActivityRow>, String> {
+    state.read(|c| Ok(store_list_activity(c, 200)?))
+}
+
+#[tauri::command]
+fn list_failed_deliveries(
+    state: tauri::State<'_, AppState>,
+) -> Result<Vec<FailedDeliveryRow>, String> {
+    state.read(|c| Ok(store_list_failed(c, 100)?))
+}
+
+/// The data folder: `--data-dir DIR` on the command line, else `COMPTOIR_DATA_DIR`, else the
+/// OS default.
+fn data_dir_from_args() -> Result<DataDir, String> {
+    let mut args = std::env::args_os().skip(1);
+    let mut explicit: Option<PathBuf> = None;
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            explicit = args.next().map(PathBuf::from);
+        }
+    }
+    DataDir::resolve(explicit.as_deref()).map_err(|e| e.to_string())
+}
+
+/// Wires commands and state into a builder; shared by the app and its tests.
+pub fn setup<R: Runtime>(builder: tauri::Builder<R>, data_dir: DataDir) -> tauri::Builder<R> {
+    builder
+        .invoke_handler(tauri::generate_handler![
+            connection_info,
+            restart_listener,
+            list_orders,
+            order_detail,
+            send_test_order,
+            list_activity,
+            list_failed_deliveries
+        ])
+        .setup(move |app| {
+            let handle = app.handle().clone();
+            let events: comptoir::EventSink = Arc::new(move |event: Event| {
+                // A closed window cannot be told; the data is in the database anyway.
+                let _ = handle.emit(EVENT, &event);
+            });
+            let state = AppState::open(data_dir.clone(), events)?;
+            app.manage(state);
+            Ok(())
+        })
+}
+
+pub fn run() {
+    let data_dir = match data_dir_from_args() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("comptoir-desktop: {e}");
+            std::process::exit(1);
+        }
+    };
+    let app = setup(tauri::Builder::default(), data_dir).build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|handle, event| {
+            if let tauri::RunEvent::Exit = event
+                && let Some(state) = handle.try_state::<AppState>()
+            {
+                state.shutdown();
+            }
+        }),
+        Err(e) => {
+            eprintln!("comptoir-desktop: the window could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}
