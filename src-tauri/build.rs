@@ -9,6 +9,17 @@ fn main() {
             "send_test_order",
             "list_activity",
             "list_failed_deliveries",
+            "list_settings",
+            "check_setting",
+            "set_setting",
+            "list_documents",
+            "document_detail",
+            "finalize_document",
+            "mark_document_paid",
+            "delete_document",
+            "list_stock",
+            "stock_ledger",
+            "set_stock",
         ]));
     if let Err(e) = tauri_build::try_build(attributes) {
         eprintln!("tauri-build failed: {e:#}");

@@ -5,15 +5,18 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use comptoir::config::{self, ConfigKey};
 use comptoir::engine::{ConnectionInfo, Event, ListenerStatus};
 use comptoir::queries::{self, OrderDetail, OrderSummary};
 use comptoir::test_order::TestOrderSent;
-use comptoir::{DataDir, Engine};
+use comptoir::{DataDir, Engine, documents, stock};
 use comptoir_store::Connection;
 use comptoir_store::activity::{ActivityRow, list_activity as store_list_activity};
+use comptoir_store::documents::DocumentRow;
 use comptoir_store::failed_deliveries::{
     FailedDeliveryRow, list_failed_deliveries as store_list_failed,
 };
+use comptoir_store::products::MovementRow;
 use tauri::{Emitter, Manager, Runtime};
 
 /// The name of the event that carries [`Event`]s to the window.
@@ -25,6 +28,7 @@ pub struct AppState {
     /// `Err` holds the sentence explaining why this window does not receive orders (another
     /// Comptoir holds the data folder); the orders can still be read.
     engine: Result<Engine, String>,
+    /// The window's own connection, for reading and for the owner's changes.
     reader: Mutex<Connection>,
 }
 
@@ -65,6 +69,19 @@ impl AppState {
             .lock()
             .map_err(|_| "The database connection is unusable; restart Comptoir.".to_owned())?;
         f(&conn).map_err(|e| e.to_string())
+    }
+
+    /// Changes by the owner (finalise, mark paid, stock) run in their own transactions on the
+    /// window's connection; the intake writer has its own.
+    fn write<T>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> comptoir::error::Result<T>,
+    ) -> Result<T, String> {
+        let mut conn = self
+            .reader
+            .lock()
+            .map_err(|_| "The database connection is unusable; restart Comptoir.".to_owned())?;
+        f(&mut conn).map_err(|e| e.to_string())
     }
 
     pub fn shutdown(&self) {
@@ -115,6 +132,92 @@ fn list_failed_deliveries(
     state.read(|c| Ok(store_list_failed(c, 100)?))
 }
 
+#[tauri::command]
+fn list_settings(state: tauri::State<'_, AppState>) -> Result<Vec<config::Setting>, String> {
+    state.read(|c| config::list(c, true))
+}
+
+/// Checks a value without saving it (the settings screen validates as the owner types).
+#[tauri::command]
+fn check_setting(key: String, value: String) -> Result<String, String> {
+    ConfigKey::parse(&key)
+        .and_then(|k| k.validate(&value))
+        .map_err(|e| e.to_string())
+}
+
+#[tauri::command]
+fn set_setting(
+    state: tauri::State<'_, AppState>,
+    key: String,
+    value: String,
+) -> Result<String, String> {
+    state.read(|c| config::set(c, &ConfigKey::parse(&key)?, &value))
+}
+
+#[tauri::command]
+fn list_documents(
+    state: tauri::State<'_, AppState>,
+    kind: Option<String>,
+    doc_state: Option<String>,
+    paid: Option<bool>,
+) -> Result<Vec<DocumentRow>, String> {
+    state.read(|c| {
+        documents::list(
+            c,
+            &documents::Filter {
+                kind,
+                state: doc_state,
+                paid,
+            },
+        )
+    })
+}
+
+#[tauri::command]
+fn document_detail(
+    state: tauri::State<'_, AppState>,
+    id: i64,
+) -> Result<documents::DocumentDetail, String> {
+    state.read(|c| documents::show(c, id))
+}
+
+#[tauri::command]
+fn finalize_document(state: tauri::State<'_, AppState>, id: i64) -> Result<DocumentRow, String> {
+    state.write(|c| documents::finalize(c, id))
+}
+
+#[tauri::command]
+fn mark_document_paid(state: tauri::State<'_, AppState>, id: i64) -> Result<DocumentRow, String> {
+    state.write(|c| documents::mark_paid(c, id))
+}
+
+#[tauri::command]
+fn delete_document(state: tauri::State<'_, AppState>, id: i64) -> Result<(), String> {
+    state.write(|c| documents::delete(c, id))
+}
+
+#[tauri::command]
+fn list_stock(state: tauri::State<'_, AppState>) -> Result<Vec<stock::Product>, String> {
+    state.read(stock::list)
+}
+
+#[tauri::command]
+fn stock_ledger(
+    state: tauri::State<'_, AppState>,
+    sku: Option<String>,
+) -> Result<Vec<MovementRow>, String> {
+    state.read(|c| stock::ledger(c, sku.as_deref()))
+}
+
+#[tauri::command]
+fn set_stock(
+    state: tauri::State<'_, AppState>,
+    sku: String,
+    quantity: String,
+) -> Result<stock::Product, String> {
+    state.write(|c| stock::set(c, &sku, &quantity))
+}
+
 /// The data folder: `--data-dir DIR` on the command line, else `COMPTOIR_DATA_DIR`, else the
 /// OS default.
 fn data_dir_from_args() -> Result<DataDir, String> {
@@ -138,7 +241,18 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, data_dir: DataDir) -> tauri
             order_detail,
             send_test_order,
             list_activity,
-            list_failed_deliveries
+            list_failed_deliveries,
+            list_settings,
+            check_setting,
+            set_setting,
+            list_documents,
+            document_detail,
+            finalize_document,
+            mark_document_paid,
+            delete_document,
+            list_stock,
+            stock_ledger,
+            set_stock
         ])
         .setup(move |app| {
             let handle = app.handle().clone();

@@ -90,7 +90,7 @@ fn listener_run(bodies: &[Capture]) -> ListenerRun {
     let (_dir, data) = fresh_data();
     {
         let conn = comptoir_store::open(&data.database()).unwrap();
-        config::set(&conn, ConfigKey::WebhookSecret, CAPTURE_SECRET).unwrap();
+        config::set(&conn, &ConfigKey::webhook_secret(), CAPTURE_SECRET).unwrap();
     }
     let engine = Engine::open(data, "bench", Arc::new(|_| {})).unwrap();
     engine.start_listener("127.0.0.1:0".parse().unwrap());

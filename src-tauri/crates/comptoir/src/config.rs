@@ -2,72 +2,295 @@
 //! app and `comptoir config` both go through here, so a value refused in one is refused in the
 //! other with the same sentence.
 
+use comptoir_core::checks;
+use comptoir_core::document::DocumentKind;
+use comptoir_core::language::{CountryMap, Language};
+use comptoir_core::template;
 use comptoir_store::Connection;
 use comptoir_store::settings::{get_setting, insert_setting_if_absent, set_setting};
 use comptoir_woo::Secret;
 use rand::Rng;
 use rand::distr::Alphanumeric;
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 
-/// A known setting.
+/// What a setting may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConfigKey {
-    WebhookSecret,
-    ListenerPort,
-    TunnelPublicUrl,
+enum Kind {
+    Secret,
+    Port,
+    PublicUrl,
+    OneOf(&'static [&'static str]),
+    Bool,
+    Text,
+    Template,
+    Iban,
+    Bic,
+    VatNumber,
+    EnterpriseNumber,
+    Email,
+    LogoPath,
+    NumberPattern,
+    PositiveInt,
+    CountryMap,
+}
+
+/// A family of keys: `{lang}` stands for fr/nl/en, `{paid}` for paid/unpaid, `{series}` for
+/// the four document kinds.
+#[derive(Debug)]
+struct Spec {
+    pattern: &'static str,
+    kind: Kind,
+    help: &'static str,
+}
+
+const LANGS: [&str; 3] = ["fr", "nl", "en"];
+const PAID: [&str; 2] = ["paid", "unpaid"];
+const SERIES: [&str; 4] = ["invoice", "credit_note", "order_form", "delivery_note"];
+
+static SPECS: &[Spec] = &[
+    Spec {
+        pattern: "webhook.secret",
+        kind: Kind::Secret,
+        help: "the secret pasted into both WooCommerce webhooks; deliveries signed with another secret are refused",
+    },
+    Spec {
+        pattern: "listener.port",
+        kind: Kind::Port,
+        help: "the local port the listener uses on 127.0.0.1 (default 8787)",
+    },
+    Spec {
+        pattern: "tunnel.public_url",
+        kind: Kind::PublicUrl,
+        help: "the public HTTPS address that forwards to the listener (your tunnel or reverse proxy); empty when there is none",
+    },
+    Spec {
+        pattern: "documents.kind",
+        kind: Kind::OneOf(&["order_form", "delivery_note", "invoice"]),
+        help: "which document each order becomes: order_form, delivery_note or invoice",
+    },
+    Spec {
+        pattern: "documents.trigger",
+        kind: Kind::OneOf(&["created", "paid", "processing", "completed"]),
+        help: "when the document is made: created (order placed), paid (payment received, or completed), processing, completed",
+    },
+    Spec {
+        pattern: "documents.auto_email",
+        kind: Kind::Bool,
+        help: "true: the document is finalised and e-mailed to the customer at once; false: it waits as a concept for you to review",
+    },
+    Spec {
+        pattern: "documents.multilingual",
+        kind: Kind::Bool,
+        help: "true: each document is in the customer's language (from the order, else the billing country); false: always the default language",
+    },
+    Spec {
+        pattern: "documents.default_language",
+        kind: Kind::OneOf(&["fr", "nl", "en"]),
+        help: "the shop's language: fr, nl or en",
+    },
+    Spec {
+        pattern: "documents.country_languages",
+        kind: Kind::CountryMap,
+        help: "billing country → language when multilingual, e.g. BE=default,FR=fr,LU=fr,MC=fr,NL=nl,*=en",
+    },
+    Spec {
+        pattern: "numbering.{series}.pattern",
+        kind: Kind::NumberPattern,
+        help: "how numbers look: {year} and {seq} (or {seq:04} for at least 4 digits), e.g. F{year}-{seq:04}",
+    },
+    Spec {
+        pattern: "numbering.{series}.yearly_reset",
+        kind: Kind::Bool,
+        help: "true: numbering starts again at 1 each year (the pattern must then contain {year})",
+    },
+    Spec {
+        pattern: "numbering.{series}.next",
+        kind: Kind::PositiveInt,
+        help: "the number the next document gets (this year, when numbering resets yearly); never below a number already given",
+    },
+    Spec {
+        pattern: "shop.name",
+        kind: Kind::Text,
+        help: "the shop's name as printed on documents",
+    },
+    Spec {
+        pattern: "shop.address",
+        kind: Kind::Text,
+        help: "the shop's address, lines separated by \\n",
+    },
+    Spec {
+        pattern: "shop.vat_number",
+        kind: Kind::VatNumber,
+        help: "the shop's VAT number, e.g. BE0123456749 (checked)",
+    },
+    Spec {
+        pattern: "shop.enterprise_number",
+        kind: Kind::EnterpriseNumber,
+        help: "the shop's enterprise number (KBO/BCE), e.g. 0123.456.749 (checked)",
+    },
+    Spec {
+        pattern: "shop.iban",
+        kind: Kind::Iban,
+        help: "the account customers pay to (checked)",
+    },
+    Spec {
+        pattern: "shop.bic",
+        kind: Kind::Bic,
+        help: "the bank's BIC, 8 or 11 characters",
+    },
+    Spec {
+        pattern: "shop.email",
+        kind: Kind::Email,
+        help: "the shop's e-mail address",
+    },
+    Spec {
+        pattern: "shop.phone",
+        kind: Kind::Text,
+        help: "the shop's phone number",
+    },
+    Spec {
+        pattern: "shop.logo",
+        kind: Kind::LogoPath,
+        help: "a PNG or JPEG file with the shop's logo",
+    },
+    Spec {
+        pattern: "legend.{lang}.{paid}",
+        kind: Kind::Template,
+        help: "the sentence printed at the bottom of a paid / unpaid document in that language",
+    },
+    Spec {
+        pattern: "email.{lang}.{paid}.subject",
+        kind: Kind::Template,
+        help: "the subject of the e-mail that carries a paid / unpaid document",
+    },
+    Spec {
+        pattern: "email.{lang}.{paid}.body",
+        kind: Kind::Template,
+        help: "the text of the e-mail that carries a paid / unpaid document",
+    },
+];
+
+/// A known setting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigKey {
+    name: String,
+    spec: &'static Spec,
+}
+
+impl PartialEq for Spec {
+    fn eq(&self, other: &Self) -> bool {
+        self.pattern == other.pattern
+    }
+}
+impl Eq for Spec {}
+
+fn expand(pattern: &str) -> Vec<String> {
+    let mut names = vec![pattern.to_owned()];
+    for (token, values) in [
+        ("{lang}", &LANGS[..]),
+        ("{paid}", &PAID[..]),
+        ("{series}", &SERIES[..]),
+    ] {
+        names = names
+            .into_iter()
+            .flat_map(|n| {
+                if n.contains(token) {
+                    values.iter().map(|v| n.replace(token, v)).collect()
+                } else {
+                    vec![n]
+                }
+            })
+            .collect();
+    }
+    names
+}
+
+/// A setting with its value, for listings.
+#[derive(Debug, Clone, Serialize)]
+pub struct Setting {
+    pub key: String,
+    pub value: String,
+    pub help: &'static str,
 }
 
 impl ConfigKey {
-    pub const ALL: [ConfigKey; 3] = [
-        ConfigKey::WebhookSecret,
-        ConfigKey::ListenerPort,
-        ConfigKey::TunnelPublicUrl,
-    ];
+    pub fn webhook_secret() -> ConfigKey {
+        ConfigKey::known("webhook.secret")
+    }
+    pub fn listener_port() -> ConfigKey {
+        ConfigKey::known("listener.port")
+    }
+    pub fn public_url() -> ConfigKey {
+        ConfigKey::known("tunnel.public_url")
+    }
 
-    pub fn name(self) -> &'static str {
-        match self {
-            ConfigKey::WebhookSecret => "webhook.secret",
-            ConfigKey::ListenerPort => "listener.port",
-            ConfigKey::TunnelPublicUrl => "tunnel.public_url",
+    fn known(name: &str) -> ConfigKey {
+        match ConfigKey::parse(name) {
+            Ok(k) => k,
+            // Only called with names from SPECS, which the tests list.
+            Err(_) => ConfigKey {
+                name: name.to_owned(),
+                spec: &SPECS[0],
+            },
         }
     }
 
-    /// What the setting is for, in the owner's words.
-    pub fn help(self) -> &'static str {
-        match self {
-            ConfigKey::WebhookSecret => {
-                "the secret pasted into both WooCommerce webhooks; deliveries signed with another secret are refused"
-            }
-            ConfigKey::ListenerPort => {
-                "the local port the listener uses on 127.0.0.1 (default 8787)"
-            }
-            ConfigKey::TunnelPublicUrl => {
-                "the public HTTPS address that forwards to the listener (your tunnel or reverse proxy); empty when there is none"
-            }
-        }
+    /// Every concrete key, in a stable order.
+    pub fn all() -> Vec<ConfigKey> {
+        SPECS
+            .iter()
+            .flat_map(|spec| {
+                expand(spec.pattern)
+                    .into_iter()
+                    .map(move |name| ConfigKey { name, spec })
+            })
+            .collect()
     }
 
     pub fn parse(name: &str) -> Result<ConfigKey> {
-        ConfigKey::ALL
+        ConfigKey::all()
             .into_iter()
-            .find(|k| k.name() == name)
+            .find(|k| k.name == name)
             .ok_or_else(|| Error::UnknownKey {
                 key: name.to_owned(),
-                known: ConfigKey::ALL.map(ConfigKey::name).join(", "),
+                known: SPECS
+                    .iter()
+                    .map(|s| {
+                        s.pattern
+                            .replace("{lang}", "<fr|nl|en>")
+                            .replace("{paid}", "<paid|unpaid>")
+                            .replace("{series}", "<invoice|credit_note|order_form|delivery_note>")
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
             })
     }
 
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// What the setting is for, in the owner's words.
+    pub fn help(&self) -> &'static str {
+        self.spec.help
+    }
+
+    pub fn is_secret(&self) -> bool {
+        self.spec.kind == Kind::Secret
+    }
+
     /// Checks and normalises a value; the error says what is allowed.
-    pub fn validate(self, value: &str) -> Result<String> {
-        let invalid = |rule: &str| Error::InvalidValue {
-            key: self.name().to_owned(),
+    pub fn validate(&self, value: &str) -> Result<String> {
+        let invalid = |rule: String| Error::InvalidValue {
+            key: self.name.clone(),
             value: value.to_owned(),
-            rule: rule.to_owned(),
+            rule,
         };
-        match self {
-            ConfigKey::WebhookSecret => {
-                let v = value.trim();
+        let v = value.trim();
+        match self.spec.kind {
+            Kind::Secret => {
                 // Characters WordPress would alter (spaces, entities such as &amp;) are kept out
                 // so the secret means the same on both sides (PROTOCOL.md §2).
                 let ok_chars = v.bytes().all(|b| {
@@ -75,73 +298,314 @@ impl ConfigKey {
                 });
                 if v.len() < 12 || v.len() > 255 || !ok_chars {
                     return Err(invalid(
-                        "a webhook secret has 12 to 255 characters: letters, digits and - _ . ~ ! * + = @ # $ % ^ ( ) [ ] { } : ; , ? / | (no spaces, no & < > \" ')",
+                        "a webhook secret has 12 to 255 characters: letters, digits and - _ . ~ ! * + = @ # $ % ^ ( ) [ ] { } : ; , ? / | (no spaces, no & < > \" ')".into(),
                     ));
                 }
                 Ok(v.to_owned())
             }
-            ConfigKey::ListenerPort => match value.trim().parse::<u16>() {
+            Kind::Port => match v.parse::<u16>() {
                 Ok(p) if p >= 1024 => Ok(p.to_string()),
-                _ => Err(invalid("the port is a whole number from 1024 to 65535")),
+                _ => Err(invalid(
+                    "the port is a whole number from 1024 to 65535".into(),
+                )),
             },
-            ConfigKey::TunnelPublicUrl => {
-                let v = value.trim().trim_end_matches('/');
+            Kind::PublicUrl => {
+                let v = v.trim_end_matches('/');
                 if v.is_empty() {
                     return Ok(String::new());
                 }
                 let rest = v.strip_prefix("https://").ok_or_else(|| {
-                    invalid("WooCommerce only delivers to a public https:// address (or leave it empty)")
+                    invalid("WooCommerce only delivers to a public https:// address (or leave it empty)".into())
                 })?;
                 let host = rest.split(['/', '?', '#']).next().unwrap_or("");
                 if host.is_empty() || host.contains(['@', ' ']) || rest.contains(['?', '#']) {
                     return Err(invalid(
-                        "give the address as https://host or https://host/path, without user, query or fragment",
+                        "give the address as https://host or https://host/path, without user, query or fragment".into(),
                     ));
                 }
                 Ok(v.to_owned())
             }
+            Kind::OneOf(allowed) => {
+                if allowed.contains(&v) {
+                    Ok(v.to_owned())
+                } else {
+                    Err(invalid(format!("choose one of: {}", allowed.join(", "))))
+                }
+            }
+            Kind::Bool => match v.to_ascii_lowercase().as_str() {
+                "true" | "yes" | "on" | "1" => Ok("true".into()),
+                "false" | "no" | "off" | "0" => Ok("false".into()),
+                _ => Err(invalid("write true or false".into())),
+            },
+            Kind::Text => {
+                if v.chars().count() > 500 {
+                    Err(invalid("keep it under 500 characters".into()))
+                } else {
+                    Ok(v.replace("\\n", "\n"))
+                }
+            }
+            Kind::Template => {
+                let text = value.replace("\\n", "\n");
+                template::check(&text).map_err(|e| invalid(e.to_string()))?;
+                Ok(text)
+            }
+            Kind::Iban => empty_or(v, |v| checks::iban(v).map_err(|e| invalid(e.to_string()))),
+            Kind::Bic => empty_or(v, |v| checks::bic(v).map_err(|e| invalid(e.to_string()))),
+            Kind::VatNumber => empty_or(v, |v| {
+                checks::vat_number(v).map_err(|e| invalid(e.to_string()))
+            }),
+            Kind::EnterpriseNumber => empty_or(v, |v| {
+                checks::be_enterprise_number(v).map_err(|e| invalid(e.to_string()))
+            }),
+            Kind::Email => empty_or(v, |v| checks::email(v).map_err(|e| invalid(e.to_string()))),
+            Kind::LogoPath => empty_or(v, |v| {
+                let lower = v.to_ascii_lowercase();
+                if !(lower.ends_with(".png") || lower.ends_with(".jpg") || lower.ends_with(".jpeg"))
+                {
+                    return Err(invalid("the logo is a .png, .jpg or .jpeg file".into()));
+                }
+                if !std::path::Path::new(v).is_file() {
+                    return Err(invalid("there is no such file".into()));
+                }
+                Ok(v.to_owned())
+            }),
+            Kind::NumberPattern => number_pattern(v).map_err(invalid),
+            Kind::PositiveInt => match v.parse::<u32>() {
+                Ok(n) if n >= 1 => Ok(n.to_string()),
+                _ => Err(invalid("a whole number from 1".into())),
+            },
+            Kind::CountryMap => CountryMap::parse(v)
+                .map(|m| m.to_string())
+                .map_err(|e| invalid(e.to_string())),
         }
     }
 
-    fn default_value(self) -> Option<String> {
-        match self {
-            ConfigKey::WebhookSecret => None,
-            ConfigKey::ListenerPort => Some(crate::DEFAULT_PORT.to_string()),
-            ConfigKey::TunnelPublicUrl => Some(String::new()),
+    /// The value a key has until the owner sets it.
+    fn default_value(&self) -> String {
+        let name = self.name.as_str();
+        match name {
+            "listener.port" => crate::DEFAULT_PORT.to_string(),
+            "documents.kind" => "invoice".into(),
+            "documents.trigger" => "paid".into(),
+            "documents.auto_email" | "documents.multilingual" => "false".into(),
+            "documents.default_language" => "fr".into(),
+            "documents.country_languages" => CountryMap::default().to_string(),
+            _ => {
+                if let Some(series) = name.strip_prefix("numbering.") {
+                    let (series, field) = series.split_once('.').unwrap_or((series, ""));
+                    return match field {
+                        "pattern" => default_pattern(series).into(),
+                        "yearly_reset" => "true".into(),
+                        _ => String::new(),
+                    };
+                }
+                if let Some(rest) = name.strip_prefix("legend.") {
+                    return crate::texts::default_legend(rest).unwrap_or_default();
+                }
+                if let Some(rest) = name.strip_prefix("email.") {
+                    return crate::texts::default_email(rest).unwrap_or_default();
+                }
+                String::new()
+            }
         }
     }
+}
+
+fn empty_or(v: &str, check: impl FnOnce(&str) -> Result<String>) -> Result<String> {
+    if v.is_empty() {
+        Ok(String::new())
+    } else {
+        check(v)
+    }
+}
+
+pub fn default_pattern(series: &str) -> &'static str {
+    match series {
+        "invoice" => "F{year}-{seq:04}",
+        "credit_note" => "NC{year}-{seq:04}",
+        "order_form" => "BC{year}-{seq:04}",
+        _ => "BL{year}-{seq:04}",
+    }
+}
+
+/// A numbering pattern: literal text with `{year}` and exactly one `{seq}` / `{seq:0N}`.
+fn number_pattern(v: &str) -> std::result::Result<String, String> {
+    let rule = "use {year} and one {seq} (or {seq:04} for at least 4 digits) with letters, digits, - / . _ around them, e.g. F{year}-{seq:04}";
+    let mut seqs = 0;
+    let mut rest = v;
+    while let Some(start) = rest.find('{') {
+        let (before, after) = rest.split_at(start);
+        if !before
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-/._".contains(c))
+        {
+            return Err(rule.into());
+        }
+        let end = after.find('}').ok_or(rule)?;
+        let token = &after[1..end];
+        match token {
+            "year" => {}
+            "seq" => seqs += 1,
+            t if t.starts_with("seq:0")
+                && t.len() == 6
+                && t[5..].parse::<u8>().is_ok_and(|n| (1..=9).contains(&n)) =>
+            {
+                seqs += 1
+            }
+            _ => return Err(rule.into()),
+        }
+        rest = &after[end + 1..];
+    }
+    if !rest
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-/._".contains(c))
+        || seqs != 1
+        || v.len() > 40
+    {
+        return Err(rule.into());
+    }
+    Ok(v.to_owned())
+}
+
+/// Formats a number with a pattern checked by [`number_pattern`].
+pub fn format_number(pattern: &str, year: i32, seq: i64) -> String {
+    let mut out = String::new();
+    let mut rest = pattern;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let Some(end) = rest[start..].find('}') else {
+            break;
+        };
+        let token = &rest[start + 1..start + end];
+        match token {
+            "year" => out.push_str(&year.to_string()),
+            "seq" => out.push_str(&seq.to_string()),
+            t => {
+                let width = t
+                    .get(5..)
+                    .and_then(|w| w.parse::<usize>().ok())
+                    .unwrap_or(1);
+                out.push_str(&format!("{seq:0width$}"));
+            }
+        }
+        rest = &rest[start + end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The value of a setting (its default when the owner never set it).
-pub fn get(conn: &Connection, key: ConfigKey) -> Result<String> {
-    if key == ConfigKey::WebhookSecret {
+pub fn get(conn: &Connection, key: &ConfigKey) -> Result<String> {
+    if key.is_secret() {
         return Ok(webhook_secret(conn)?.expose().to_owned());
     }
-    Ok(get_setting(conn, key.name())?
-        .or_else(|| key.default_value())
-        .unwrap_or_default())
+    // The next number lives with the counters, where numbering takes it.
+    if let Some(series) = key
+        .name()
+        .strip_prefix("numbering.")
+        .and_then(|s| s.strip_suffix(".next"))
+    {
+        return Ok(crate::numbering::peek_next(conn, series)?.to_string());
+    }
+    Ok(get_setting(conn, key.name())?.unwrap_or_else(|| key.default_value()))
 }
 
-/// Validates and stores a setting; returns the value stored.
-pub fn set(conn: &Connection, key: ConfigKey, value: &str) -> Result<String> {
+/// The value of a key known to exist (for the application's own reads).
+pub fn get_known(conn: &Connection, name: &str) -> Result<String> {
+    get(conn, &ConfigKey::parse(name)?)
+}
+
+/// Validates and stores a setting; returns the value stored. Some settings are checked against
+/// the data too (a next number below one already given is refused).
+pub fn set(conn: &Connection, key: &ConfigKey, value: &str) -> Result<String> {
     let value = key.validate(value)?;
+    if let Some(series) = key
+        .name()
+        .strip_prefix("numbering.")
+        .and_then(|s| s.strip_suffix(".next"))
+    {
+        return crate::numbering::set_next(conn, series, &value).map(|()| value);
+    }
+    if let Some(series) = key
+        .name()
+        .strip_prefix("numbering.")
+        .and_then(|s| s.strip_suffix(".yearly_reset"))
+        && value == "true"
+        && !get_known(conn, &format!("numbering.{series}.pattern"))?.contains("{year}")
+    {
+        return Err(Error::InvalidValue {
+            key: key.name().to_owned(),
+            value,
+            rule: format!(
+                "numbering that starts again each year needs {{year}} in numbering.{series}.pattern, or numbers would repeat"
+            ),
+        });
+    }
+    if let Some(series) = key
+        .name()
+        .strip_prefix("numbering.")
+        .and_then(|s| s.strip_suffix(".pattern"))
+        && !value.contains("{year}")
+        && get_known(conn, &format!("numbering.{series}.yearly_reset"))? == "true"
+    {
+        return Err(Error::InvalidValue {
+            key: key.name().to_owned(),
+            value,
+            rule: format!(
+                "this numbering starts again each year, so the pattern needs {{year}}; set numbering.{series}.yearly_reset to false first"
+            ),
+        });
+    }
     set_setting(conn, key.name(), &value)?;
     Ok(value)
 }
 
+/// Every setting with its value; the secret is left out unless `with_secret`.
+pub fn list(conn: &Connection, with_secret: bool) -> Result<Vec<Setting>> {
+    ConfigKey::all()
+        .into_iter()
+        .map(|k| {
+            let value = if k.is_secret() && !with_secret {
+                "(hidden; `config get webhook.secret` shows it)".to_owned()
+            } else {
+                get(conn, &k)?
+            };
+            Ok(Setting {
+                key: k.name().to_owned(),
+                value,
+                help: k.help(),
+            })
+        })
+        .collect()
+}
+
 pub fn listener_port(conn: &Connection) -> Result<u16> {
-    let text = get(conn, ConfigKey::ListenerPort)?;
+    let text = get(conn, &ConfigKey::listener_port())?;
     text.parse().map_err(|_| Error::InvalidValue {
-        key: ConfigKey::ListenerPort.name().to_owned(),
+        key: "listener.port".to_owned(),
         value: text,
         rule: "the port is a whole number from 1024 to 65535".to_owned(),
     })
 }
 
+pub fn get_bool(conn: &Connection, name: &str) -> Result<bool> {
+    Ok(get_known(conn, name)? == "true")
+}
+
+pub fn get_language(conn: &Connection, name: &str) -> Result<Language> {
+    let v = get_known(conn, name)?;
+    Ok(Language::parse(&v).unwrap_or(Language::Fr))
+}
+
+pub fn get_kind(conn: &Connection) -> Result<DocumentKind> {
+    let v = get_known(conn, "documents.kind")?;
+    Ok(DocumentKind::parse(&v).unwrap_or(DocumentKind::Invoice))
+}
+
 /// The webhook secret, generated on first use: 40 random letters and digits, which
 /// WooCommerce stores and uses unchanged.
 pub fn webhook_secret(conn: &Connection) -> Result<Secret> {
-    if let Some(s) = get_setting(conn, ConfigKey::WebhookSecret.name())? {
+    if let Some(s) = get_setting(conn, "webhook.secret")? {
         return Ok(Secret::new(s));
     }
     let generated: String = rand::rng()
@@ -151,7 +615,7 @@ pub fn webhook_secret(conn: &Connection) -> Result<Secret> {
         .collect();
     Ok(Secret::new(insert_setting_if_absent(
         conn,
-        ConfigKey::WebhookSecret.name(),
+        "webhook.secret",
         &generated,
     )?))
 }
@@ -160,37 +624,65 @@ pub fn webhook_secret(conn: &Connection) -> Result<Secret> {
 mod tests {
     use super::*;
 
+    fn key(name: &str) -> ConfigKey {
+        ConfigKey::parse(name).unwrap()
+    }
+
     #[test]
     fn values_are_checked() {
-        assert!(ConfigKey::ListenerPort.validate("8787").is_ok());
-        assert!(ConfigKey::ListenerPort.validate("80").is_err());
-        assert!(ConfigKey::ListenerPort.validate("http").is_err());
-        assert!(ConfigKey::WebhookSecret.validate("test-secret-123").is_ok());
-        assert!(ConfigKey::WebhookSecret.validate("short").is_err());
-        assert!(
-            ConfigKey::WebhookSecret
-                .validate("has a space in it")
-                .is_err()
-        );
-        assert!(
-            ConfigKey::WebhookSecret
-                .validate("a&amp;bcdefghijkl")
-                .is_err()
-        );
+        assert!(key("listener.port").validate("8787").is_ok());
+        assert!(key("listener.port").validate("80").is_err());
+        assert!(key("listener.port").validate("http").is_err());
+        assert!(key("webhook.secret").validate("test-secret-123").is_ok());
+        assert!(key("webhook.secret").validate("short").is_err());
+        assert!(key("webhook.secret").validate("has a space in it").is_err());
+        assert!(key("webhook.secret").validate("a&amp;bcdefghijkl").is_err());
         assert_eq!(
-            ConfigKey::TunnelPublicUrl
+            key("tunnel.public_url")
                 .validate("https://shop.example/")
                 .unwrap(),
             "https://shop.example"
         );
         assert!(
-            ConfigKey::TunnelPublicUrl
+            key("tunnel.public_url")
                 .validate("http://shop.example")
                 .is_err()
         );
-        assert_eq!(ConfigKey::TunnelPublicUrl.validate("").unwrap(), "");
+        assert_eq!(key("tunnel.public_url").validate("").unwrap(), "");
+        assert!(key("documents.kind").validate("invoice").is_ok());
+        let e = key("documents.kind")
+            .validate("receipt")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("order_form, delivery_note, invoice"), "{e}");
+        assert_eq!(key("documents.auto_email").validate("yes").unwrap(), "true");
+        assert!(
+            key("legend.fr.unpaid")
+                .validate("Payez avec {structured_communication}")
+                .is_ok()
+        );
+        let e = key("legend.fr.unpaid")
+            .validate("Payez {montant}")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("{structured_communication}"), "{e}");
         let e = ConfigKey::parse("nope").unwrap_err().to_string();
         assert!(e.contains("webhook.secret, listener.port"), "{e}");
+        assert!(ConfigKey::parse("legend.de.paid").is_err());
+        assert!(ConfigKey::parse("email.nl.unpaid.subject").is_ok());
+    }
+
+    #[test]
+    fn number_patterns() {
+        assert!(number_pattern("F{year}-{seq:04}").is_ok());
+        assert!(number_pattern("{seq}").is_ok());
+        assert!(number_pattern("F{year}").is_err());
+        assert!(number_pattern("F{seq}{seq}").is_err());
+        assert!(number_pattern("F {seq}").is_err());
+        assert!(number_pattern("F{foo}{seq}").is_err());
+        assert_eq!(format_number("F{year}-{seq:04}", 2026, 7), "F2026-0007");
+        assert_eq!(format_number("NC-{seq}", 2026, 12345), "NC-12345");
+        assert_eq!(format_number("{year}/{seq:03}", 2027, 1), "2027/001");
     }
 
     #[test]

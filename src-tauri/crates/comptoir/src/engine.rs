@@ -358,7 +358,7 @@ impl Engine {
     pub fn connection_info(&self) -> Result<ConnectionInfo> {
         let conn = self.connect()?;
         let secret = config::webhook_secret(&conn)?;
-        let public = config::get(&conn, ConfigKey::TunnelPublicUrl)?;
+        let public = config::get(&conn, &ConfigKey::public_url())?;
         let listener = self.status();
         let port = match listener.state {
             ListenerState::Listening => listener.port,

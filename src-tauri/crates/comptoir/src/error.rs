@@ -43,6 +43,8 @@ pub enum Error {
     Ambiguous(String),
     #[error("The test order could not be sent: {0}")]
     TestOrder(String),
+    #[error("{0}")]
+    Document(String),
     #[error("Comptoir's order intake has stopped; restart Comptoir.")]
     IntakeStopped,
 }

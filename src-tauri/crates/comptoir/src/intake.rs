@@ -21,6 +21,43 @@ pub struct Applied {
     /// Comptoir's key of the order, when the delivery concerns a stored one.
     #[serde(skip)]
     pub order_key: Option<i64>,
+    /// Documents made or changed by the rules because of this delivery.
+    pub documents: crate::rules::RulesApplied,
+}
+
+/// Stores a delivery and applies the owner's rules to the order it changed, in the caller's
+/// transaction. If the rules fail on an odd order, the order is still kept (WooCommerce must not
+/// count a failure for it) and the owner is told in the activity log.
+pub fn apply_delivery_with_rules(conn: &Connection, d: &Delivery) -> Result<Applied, StoreError> {
+    let mut applied = apply_delivery(conn, d)?;
+    let Some(key) = applied
+        .order_key
+        .filter(|_| applied.outcome.changed_order())
+    else {
+        return Ok(applied);
+    };
+    conn.execute_batch("SAVEPOINT rules")?;
+    match crate::rules::apply(conn, key) {
+        Ok(documents) => {
+            conn.execute_batch("RELEASE rules")?;
+            applied.documents = documents;
+        }
+        Err(e) => {
+            conn.execute_batch("ROLLBACK TO rules; RELEASE rules")?;
+            insert_activity(
+                conn,
+                Level::Error,
+                &format!(
+                    "Order {} was stored, but its document could not be made: {e}",
+                    applied
+                        .woo_order_id
+                        .map(|i| i.to_string())
+                        .unwrap_or_default()
+                ),
+            )?;
+        }
+    }
+    Ok(applied)
 }
 
 pub fn apply_delivery(conn: &Connection, d: &Delivery) -> Result<Applied, StoreError> {
@@ -108,6 +145,7 @@ pub fn apply_delivery(conn: &Connection, d: &Delivery) -> Result<Applied, StoreE
         topic: meta.topic.clone(),
         woo_order_id: d.order_id(),
         order_key,
+        documents: Default::default(),
     })
 }
 

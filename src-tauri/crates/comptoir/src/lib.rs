@@ -5,11 +5,16 @@
 
 pub mod config;
 pub mod data_dir;
+pub mod documents;
 pub mod engine;
 pub mod error;
 pub mod intake;
+pub mod numbering;
 pub mod queries;
+pub mod rules;
+pub mod stock;
 pub mod test_order;
+pub mod texts;
 mod writer;
 
 pub use config::ConfigKey;

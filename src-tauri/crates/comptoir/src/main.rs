@@ -11,7 +11,7 @@ use std::sync::mpsc;
 use clap::{Parser, Subcommand};
 use comptoir::config::{self, ConfigKey};
 use comptoir::engine::{Event, ListenerState};
-use comptoir::{DataDir, Engine, Error, queries};
+use comptoir::{DataDir, Engine, Error, documents, queries, stock};
 use comptoir_store::deliveries::Outcome;
 
 #[derive(Debug, Parser)]
@@ -45,6 +45,64 @@ enum Command {
     Orders {
         #[command(subcommand)]
         action: OrdersAction,
+    },
+    /// Order forms, delivery notes, invoices and credit notes.
+    Documents {
+        #[command(subcommand)]
+        action: DocumentsAction,
+    },
+    /// Stock per SKU and its ledger.
+    Stock {
+        #[command(subcommand)]
+        action: StockAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum DocumentsAction {
+    /// List the documents, concepts first.
+    List {
+        #[arg(long)]
+        json: bool,
+        /// order_form, delivery_note, invoice or credit_note
+        #[arg(long)]
+        kind: Option<String>,
+        /// concept, final, sent or cancelled
+        #[arg(long)]
+        state: Option<String>,
+        /// Only paid (true) or unpaid (false) documents.
+        #[arg(long)]
+        paid: Option<bool>,
+    },
+    /// One document with its lines, VAT summary, legend and note.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a concept final (invoices and credit notes get their number now).
+    Finalize { id: i64 },
+    /// Record that the customer paid.
+    MarkPaid { id: i64 },
+    /// Delete a concept (final documents are never deleted).
+    Delete { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+enum StockAction {
+    /// Products with their stock.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a product's stock (the difference is recorded in the ledger).
+    Set { sku: String, quantity: String },
+    /// Every stock movement, oldest first.
+    Ledger {
+        #[arg(long)]
+        sku: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -97,27 +155,28 @@ fn run(cli: Cli) -> Result<(), Error> {
             match action {
                 ConfigAction::Get { key } => {
                     let key = ConfigKey::parse(&key)?;
-                    println!("{}", config::get(&conn, key)?);
+                    println!("{}", config::get(&conn, &key)?);
                 }
                 ConfigAction::Set { key, value } => {
                     let key = ConfigKey::parse(&key)?;
-                    let stored = config::set(&conn, key, &value)?;
+                    let stored = config::set(&conn, &key, &value)?;
                     println!("{} = {stored}", key.name());
                 }
                 ConfigAction::List => {
-                    for key in ConfigKey::ALL {
-                        let value = match key {
-                            ConfigKey::WebhookSecret => {
-                                "(hidden; `config get webhook.secret` shows it)".to_owned()
-                            }
-                            _ => config::get(&conn, key)?,
-                        };
-                        println!("{} = {value}\n    {}", key.name(), key.help());
+                    for s in config::list(&conn, false)? {
+                        println!(
+                            "{} = {}\n    {}",
+                            s.key,
+                            s.value.replace('\n', "\\n"),
+                            s.help
+                        );
                     }
                 }
             }
             Ok(())
         }
+        Command::Documents { action } => documents_command(&data_dir, action),
+        Command::Stock { action } => stock_command(&data_dir, action),
         Command::Orders { action } => {
             let conn = comptoir_store::open(&data_dir.database())?;
             match action {
@@ -194,6 +253,138 @@ fn run(cli: Cli) -> Result<(), Error> {
                     }
                 }
             }
+        }
+    }
+}
+
+fn documents_command(data_dir: &DataDir, action: DocumentsAction) -> Result<(), Error> {
+    let mut conn = comptoir_store::open(&data_dir.database())?;
+    match action {
+        DocumentsAction::List {
+            json,
+            kind,
+            state,
+            paid,
+        } => {
+            let filter = documents::Filter { kind, state, paid };
+            let docs = documents::list(&conn, &filter)?;
+            if json {
+                return print_json(&docs);
+            }
+            if docs.is_empty() {
+                println!("No documents.");
+            }
+            for d in &docs {
+                println!(
+                    "{:>6}  {:<13} {:<14} {:<9} {:>10} {}  {:<6}  order {}  {}",
+                    d.id,
+                    d.kind,
+                    d.number.as_deref().unwrap_or("(no number)"),
+                    d.state,
+                    d.total,
+                    d.currency,
+                    if d.paid { "paid" } else { "unpaid" },
+                    d.order_number,
+                    d.customer_name
+                );
+            }
+            Ok(())
+        }
+        DocumentsAction::Show { id, json } => {
+            let d = documents::show(&conn, id)?;
+            if json {
+                return print_json(&d);
+            }
+            let r = &d.row;
+            println!(
+                "{} {} ({}, {}, {})",
+                r.kind,
+                r.number.as_deref().unwrap_or("(concept, no number yet)"),
+                r.state,
+                if r.paid { "paid" } else { "unpaid" },
+                r.language
+            );
+            println!("Order {} — {}", r.order_number, r.customer_name);
+            if !d.content.customer_note.is_empty() {
+                println!("Note: {}", d.content.customer_note);
+            }
+            for l in &d.content.lines {
+                println!(
+                    "  {} × {} [{}]  {} excl. VAT, VAT {} % = {}",
+                    l.quantity,
+                    l.description,
+                    l.sku.as_deref().unwrap_or(""),
+                    l.total_excl,
+                    l.vat_rate,
+                    l.vat
+                );
+            }
+            for v in &d.content.vat_summary {
+                println!("  VAT {} %: base {}, VAT {}", v.rate, v.base_excl, v.vat);
+            }
+            println!(
+                "Total {} excl. VAT + {} VAT = {} {}",
+                d.content.total_excl, d.content.total_vat, d.content.total, d.content.currency
+            );
+            if let Some(ogm) = &r.structured_communication {
+                println!("Structured communication {ogm}");
+            }
+            println!("{}", d.legend);
+            Ok(())
+        }
+        DocumentsAction::Finalize { id } => {
+            let d = documents::finalize(&mut conn, id)?;
+            println!(
+                "Document {id} is final: {}",
+                d.number.as_deref().unwrap_or("")
+            );
+            Ok(())
+        }
+        DocumentsAction::MarkPaid { id } => {
+            documents::mark_paid(&mut conn, id)?;
+            println!("Document {id} is marked paid.");
+            Ok(())
+        }
+        DocumentsAction::Delete { id } => {
+            documents::delete(&mut conn, id)?;
+            println!("Concept {id} is deleted.");
+            Ok(())
+        }
+    }
+}
+
+fn stock_command(data_dir: &DataDir, action: StockAction) -> Result<(), Error> {
+    let mut conn = comptoir_store::open(&data_dir.database())?;
+    match action {
+        StockAction::List { json } => {
+            let products = stock::list(&conn)?;
+            if json {
+                return print_json(&products);
+            }
+            for p in &products {
+                println!(
+                    "{:<16} {:>8}  {}",
+                    p.sku,
+                    p.stock.as_deref().unwrap_or("?"),
+                    p.name
+                );
+            }
+            Ok(())
+        }
+        StockAction::Set { sku, quantity } => {
+            let p = stock::set(&mut conn, &sku, &quantity)?;
+            println!("{} stock = {}", p.sku, p.stock.as_deref().unwrap_or("?"));
+            Ok(())
+        }
+        StockAction::Ledger { sku, json } => {
+            let moves = stock::ledger(&conn, sku.as_deref())?;
+            if json {
+                return print_json(&moves);
+            }
+            for m in &moves {
+                println!("{}  {:<16} {:>8}  {}", m.at, m.sku, m.quantity, m.reason);
+            }
+            Ok(())
         }
     }
 }

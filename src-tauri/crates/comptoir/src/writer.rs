@@ -139,7 +139,7 @@ fn commit(conn: &mut Connection, batch: &[Envelope]) -> Vec<Reply> {
 
 fn apply(conn: &Connection, job: &Job) -> Result<Option<Applied>, StoreError> {
     match job {
-        Job::Deliver(d) => intake::apply_delivery(conn, d).map(Some),
+        Job::Deliver(d) => intake::apply_delivery_with_rules(conn, d).map(Some),
         Job::Failed { meta, body, reason } => {
             intake::keep_failed_delivery(conn, meta, body, reason).map(|()| None)
         }

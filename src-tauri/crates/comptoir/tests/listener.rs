@@ -21,7 +21,7 @@ impl Shop {
         let dir = tempfile::tempdir().unwrap();
         let data = DataDir::at(dir.path().join("data")).unwrap();
         let conn = comptoir_store::open(&data.database()).unwrap();
-        config::set(&conn, ConfigKey::WebhookSecret, CAPTURE_SECRET).unwrap();
+        config::set(&conn, &ConfigKey::webhook_secret(), CAPTURE_SECRET).unwrap();
         drop(conn);
         let mut shop = Shop {
             dir,
@@ -389,7 +389,7 @@ fn a_secret_changed_by_another_process_is_used_at_once() {
     let c = capture("s03", "001");
     config::set(
         &shop.db(),
-        ConfigKey::WebhookSecret,
+        &ConfigKey::webhook_secret(),
         "a-brand-new-secret-42",
     )
     .unwrap();

@@ -41,7 +41,10 @@ impl From<rusqlite::Error> for StoreError {
 
 /// The schema, one numbered file per step. Never edit a released step: add a new one.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("../migrations/0001_initial.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("../migrations/0001_initial.sql")),
+        M::up(include_str!("../migrations/0002_documents.sql")),
+    ])
 }
 
 /// Opens (creating if needed) the database at `path` and migrates it.

@@ -4,10 +4,14 @@
 //! table holds that table's queries.
 
 pub mod activity;
+pub mod counters;
 pub mod db;
 pub mod deliveries;
+pub mod documents;
 pub mod failed_deliveries;
 pub mod orders;
+pub mod outbox;
+pub mod products;
 pub mod settings;
 
 pub use db::{StoreError, migrations, open, with_tx};

@@ -1,0 +1,128 @@
+//! What the owner does with documents: list them, look at one (with its legend in the
+//! document's language), finalise, mark paid, delete a concept. Each change is one immediate
+//! transaction, so two finalisations at the same moment get consecutive numbers.
+
+use comptoir_core::document::DocumentContent;
+use comptoir_core::template;
+use comptoir_store::Connection;
+use comptoir_store::documents::{
+    DocumentRow, delete_document, get_document, list_documents, set_paid,
+};
+use comptoir_store::with_tx;
+use serde::Serialize;
+
+use crate::config::get_known;
+use crate::error::{Error, Result};
+use crate::rules;
+
+/// A document with what it shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentDetail {
+    #[serde(flatten)]
+    pub row: DocumentRow,
+    #[serde(flatten)]
+    pub content: DocumentContent,
+    /// The legend in the document's language, paid or unpaid variant, placeholders filled in.
+    pub legend: String,
+}
+
+/// Filters of the documents list.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub kind: Option<String>,
+    pub state: Option<String>,
+    pub paid: Option<bool>,
+}
+
+pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<DocumentRow>> {
+    Ok(list_documents(conn)?
+        .into_iter()
+        .filter(|d| filter.kind.as_ref().is_none_or(|k| &d.kind == k))
+        .filter(|d| filter.state.as_ref().is_none_or(|s| &d.state == s))
+        .filter(|d| filter.paid.is_none_or(|p| d.paid == p))
+        .collect())
+}
+
+fn find(conn: &Connection, id: i64) -> Result<DocumentRow> {
+    get_document(conn, id)?.ok_or_else(|| {
+        Error::NotFound(format!(
+            "There is no document {id}. `comptoir documents list` shows them."
+        ))
+    })
+}
+
+pub fn show(conn: &Connection, id: i64) -> Result<DocumentDetail> {
+    let row = find(conn, id)?;
+    let content: DocumentContent = serde_json::from_str(&row.content)
+        .map_err(|e| Error::Document(format!("document {id} cannot be read back ({e})")))?;
+    let legend = legend(conn, &row, &content)?;
+    Ok(DocumentDetail {
+        row,
+        content,
+        legend,
+    })
+}
+
+/// The values of the placeholders for one document.
+pub fn placeholder(
+    conn: &Connection,
+    row: &DocumentRow,
+    content: &DocumentContent,
+    name: &str,
+) -> Option<String> {
+    match name {
+        "order_number" => Some(row.order_number.clone()),
+        "document_number" => Some(row.number.clone().unwrap_or_default()),
+        "customer_name" => Some(row.customer_name.clone()),
+        "total" => Some(format!(
+            "{} {}",
+            content.total.round_dp(2),
+            content.currency
+        )),
+        "structured_communication" => row.structured_communication.clone(),
+        "shop_name" => get_known(conn, "shop.name").ok(),
+        _ => None,
+    }
+}
+
+fn legend(conn: &Connection, row: &DocumentRow, content: &DocumentContent) -> Result<String> {
+    let variant = if row.paid { "paid" } else { "unpaid" };
+    let text = get_known(conn, &format!("legend.{}.{variant}", row.language))?;
+    Ok(template::render(&text, &|name| {
+        placeholder(conn, row, content, name)
+    }))
+}
+
+pub fn finalize(conn: &mut Connection, id: i64) -> Result<DocumentRow> {
+    with_tx(conn, |tx| rules::finalize_in_tx(tx, id))
+}
+
+pub fn mark_paid(conn: &mut Connection, id: i64) -> Result<DocumentRow> {
+    with_tx(conn, |tx| {
+        let d = find(tx, id)?;
+        if d.state == "cancelled" {
+            return Err(Error::Document(format!(
+                "Document {id} is cancelled; it cannot be marked paid."
+            )));
+        }
+        set_paid(tx, id, true, true)?;
+        find(tx, id)
+    })
+}
+
+/// Deletes a concept (and gives back the stock it took). Final documents are never deleted:
+/// a final invoice is corrected with a credit note.
+pub fn delete(conn: &mut Connection, id: i64) -> Result<()> {
+    with_tx(conn, |tx| {
+        let d = find(tx, id)?;
+        if d.state != "concept" {
+            return Err(Error::Document(format!(
+                "Document {id} is {}; only concepts can be deleted. A final invoice is corrected with a credit note.",
+                d.state
+            )));
+        }
+        rules::reverse_stock(tx, id, "deleted concept")?;
+        delete_document(tx, &d)?;
+        Ok(())
+    })
+}
