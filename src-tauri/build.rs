@@ -17,6 +17,7 @@ fn main() {
             "finalize_document",
             "mark_document_paid",
             "delete_document",
+            "set_document_note",
             "list_stock",
             "stock_ledger",
             "set_stock",

@@ -197,6 +197,15 @@ fn delete_document(state: tauri::State<'_, AppState>, id: i64) -> Result<(), Str
 }
 
 #[tauri::command]
+fn set_document_note(
+    state: tauri::State<'_, AppState>,
+    id: i64,
+    note: String,
+) -> Result<DocumentRow, String> {
+    state.write(|c| documents::set_note(c, id, &note))
+}
+
+#[tauri::command]
 fn list_stock(state: tauri::State<'_, AppState>) -> Result<Vec<stock::Product>, String> {
     state.read(stock::list)
 }
@@ -250,6 +259,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, data_dir: DataDir) -> tauri
             finalize_document,
             mark_document_paid,
             delete_document,
+            set_document_note,
             list_stock,
             stock_ledger,
             set_stock

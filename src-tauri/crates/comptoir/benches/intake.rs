@@ -12,7 +12,6 @@ use std::time::{Duration, Instant};
 use comptoir::config::{self, ConfigKey};
 use comptoir::{DataDir, Engine, intake};
 use comptoir_testkit::{CAPTURE_SECRET, Capture, capture};
-use comptoir_woo::delivery::{self, DeliveryMeta};
 
 const CLIENTS: usize = 16;
 
@@ -64,16 +63,7 @@ fn plain_insert_rate(bodies: &[Capture]) -> f64 {
     let mut conn = comptoir_store::open(&data.database()).unwrap();
     let start = Instant::now();
     for c in bodies {
-        let meta = DeliveryMeta::new(
-            c.header("X-WC-Webhook-Source"),
-            c.topic(),
-            c.header("X-WC-Webhook-ID"),
-            c.header("X-WC-Webhook-Delivery-ID"),
-            &c.body,
-        );
-        let d = delivery::read(meta, c.body.clone())
-            .map_err(|e| e.reason)
-            .unwrap();
+        let d = c.delivery();
         comptoir_store::with_tx(&mut conn, |tx| intake::apply_delivery(tx, &d)).unwrap();
     }
     bodies.len() as f64 / start.elapsed().as_secs_f64()

@@ -6,7 +6,7 @@ use comptoir_core::document::DocumentContent;
 use comptoir_core::template;
 use comptoir_store::Connection;
 use comptoir_store::documents::{
-    DocumentRow, delete_document, get_document, list_documents, set_paid,
+    DocumentRow, delete_document, get_document, list_documents, set_internal_note, set_paid,
 };
 use comptoir_store::with_tx;
 use serde::Serialize;
@@ -124,5 +124,19 @@ pub fn delete(conn: &mut Connection, id: i64) -> Result<()> {
         rules::reverse_stock(tx, id, "deleted concept")?;
         delete_document(tx, &d)?;
         Ok(())
+    })
+}
+
+/// The owner's internal note on a document: for the shop only, never printed or e-mailed.
+pub fn set_note(conn: &mut Connection, id: i64, note: &str) -> Result<DocumentRow> {
+    if note.chars().count() > 2000 {
+        return Err(Error::Document(
+            "Keep the internal note under 2000 characters.".into(),
+        ));
+    }
+    with_tx(conn, |tx| {
+        find(tx, id)?;
+        set_internal_note(tx, id, note.trim())?;
+        find(tx, id)
     })
 }

@@ -86,6 +86,8 @@ enum DocumentsAction {
     MarkPaid { id: i64 },
     /// Delete a concept (final documents are never deleted).
     Delete { id: i64 },
+    /// Set the internal note (for the shop only; never printed or e-mailed).
+    Note { id: i64, text: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -343,6 +345,11 @@ fn documents_command(data_dir: &DataDir, action: DocumentsAction) -> Result<(), 
         DocumentsAction::MarkPaid { id } => {
             documents::mark_paid(&mut conn, id)?;
             println!("Document {id} is marked paid.");
+            Ok(())
+        }
+        DocumentsAction::Note { id, text } => {
+            documents::set_note(&mut conn, id, &text)?;
+            println!("Document {id}'s internal note is saved.");
             Ok(())
         }
         DocumentsAction::Delete { id } => {

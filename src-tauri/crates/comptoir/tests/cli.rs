@@ -269,3 +269,137 @@ fn serve_refuses_a_busy_port_and_a_public_address() {
     let err = refused(&data, &["serve", "--listen", "0.0.0.0:0"]);
     assert!(err.contains("not a loopback address"), "{err}");
 }
+
+#[test]
+fn documents_and_stock_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    ok(&data, &["config", "set", "webhook.secret", CAPTURE_SECRET]);
+    ok(&data, &["config", "set", "documents.kind", "invoice"]);
+    ok(&data, &["config", "set", "documents.trigger", "created"]);
+    ok(
+        &data,
+        &["config", "set", "shop.iban", "BE68 5390 0754 7034"],
+    );
+    assert_eq!(
+        ok(&data, &["config", "get", "shop.iban"]).trim(),
+        "BE68539007547034"
+    );
+    let err = refused(
+        &data,
+        &["config", "set", "shop.iban", "BE68 5390 0754 7035"],
+    );
+    assert!(err.contains("shop.iban"), "{err}");
+    let err = refused(
+        &data,
+        &["config", "set", "legend.fr.unpaid", "Payez {montant}"],
+    );
+    assert!(err.contains("{structured_communication}"), "{err}");
+    let err = refused(&data, &["config", "set", "documents.trigger", "shipped"]);
+    assert!(
+        err.contains("created, paid, processing, completed"),
+        "{err}"
+    );
+
+    let serve = Serve::start(&data);
+    for c in scenarios()
+        .into_iter()
+        .find(|(s, _)| s.starts_with("s01"))
+        .unwrap()
+        .1
+    {
+        assert_eq!(post(serve.addr, &c), 200);
+    }
+    serve.stop();
+
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(&data, &["documents", "list", "--json"])).unwrap();
+    let docs = list.as_array().unwrap();
+    assert_eq!(docs.len(), 1, "{list:#}");
+    let d = &docs[0];
+    for field in [
+        "id",
+        "kind",
+        "order_id",
+        "number",
+        "state",
+        "paid",
+        "language",
+        "total",
+        "currency",
+        "structured_communication",
+    ] {
+        assert!(d.get(field).is_some(), "field {field} missing in {d}");
+    }
+    assert_eq!(d["kind"], "invoice");
+    assert_eq!(d["order_id"], 22);
+    assert_eq!(d["number"], serde_json::Value::Null);
+    assert_eq!(d["state"], "concept");
+    assert_eq!(
+        d["paid"], true,
+        "bank transfer received: s01/003 set date_paid"
+    );
+    assert_eq!(d["total"], "60.80");
+    assert!(
+        d["structured_communication"]
+            .as_str()
+            .unwrap()
+            .starts_with("+++"),
+        "made unpaid at on-hold"
+    );
+    let id = d["id"].to_string();
+
+    let show: serde_json::Value =
+        serde_json::from_str(&ok(&data, &["documents", "show", &id, "--json"])).unwrap();
+    assert_eq!(
+        show["lines"].as_array().unwrap().len(),
+        3,
+        "2 products + shipping"
+    );
+    assert_eq!(show["vat_summary"].as_array().unwrap().len(), 2);
+    assert_eq!(show["legend"], "Payé. Merci pour votre commande !");
+
+    let finalized = ok(&data, &["documents", "finalize", &id]);
+    assert!(finalized.contains("-0001"), "{finalized}");
+    let err = refused(&data, &["documents", "delete", &id]);
+    assert!(err.contains("credit note"), "{err}");
+    ok(&data, &["documents", "mark-paid", &id]);
+    ok(&data, &["documents", "note", &id, "Vérifié au téléphone"]);
+    let list: serde_json::Value = serde_json::from_str(&ok(
+        &data,
+        &["documents", "list", "--json", "--state", "final"],
+    ))
+    .unwrap();
+    assert_eq!(list[0]["internal_note"], "Vérifié au téléphone");
+    assert_eq!(list[0]["state"], "final");
+    let none: serde_json::Value = serde_json::from_str(&ok(
+        &data,
+        &["documents", "list", "--json", "--kind", "delivery_note"],
+    ))
+    .unwrap();
+    assert_eq!(none, serde_json::json!([]));
+
+    let stock: serde_json::Value =
+        serde_json::from_str(&ok(&data, &["stock", "list", "--json"])).unwrap();
+    let moul = stock
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["sku"] == "MOUL-001")
+        .unwrap();
+    assert_eq!(moul["stock"], serde_json::Value::Null);
+    assert_eq!(moul["ledger_total"], "-1");
+    ok(&data, &["stock", "set", "MOUL-001", "12"]);
+    let stock: serde_json::Value =
+        serde_json::from_str(&ok(&data, &["stock", "list", "--json"])).unwrap();
+    let moul = stock
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["sku"] == "MOUL-001")
+        .unwrap();
+    assert_eq!(moul["stock"], "12");
+    assert_eq!(moul["ledger_total"], "12");
+    let err = refused(&data, &["stock", "set", "NOPE", "1"]);
+    assert!(err.contains("no product with SKU NOPE"), "{err}");
+}

@@ -10,7 +10,6 @@ use comptoir::{documents, intake, stock};
 use comptoir_store::documents::DocumentRow;
 use comptoir_store::{Connection, with_tx};
 use comptoir_testkit::{Capture, capture, scenarios};
-use comptoir_woo::delivery::{self, DeliveryMeta};
 
 struct Db {
     _dir: tempfile::TempDir,
@@ -34,16 +33,7 @@ impl Db {
     }
 
     fn deliver(&mut self, c: &Capture) -> intake::Applied {
-        let meta = DeliveryMeta::new(
-            c.header("X-WC-Webhook-Source"),
-            c.topic(),
-            c.header("X-WC-Webhook-ID"),
-            c.header("X-WC-Webhook-Delivery-ID"),
-            &c.body,
-        );
-        let d = delivery::read(meta, c.body.clone())
-            .map_err(|e| e.reason)
-            .unwrap();
+        let d = c.delivery();
         with_tx(&mut self.conn, |tx| {
             intake::apply_delivery_with_rules(tx, &d)
         })
@@ -599,4 +589,41 @@ fn stock_moves_with_invoices_and_the_ledger_adds_up() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("no product with SKU NOPE-1"), "{err}");
+}
+
+#[test]
+fn a_stock_that_is_not_a_number_is_refused() {
+    let mut db = Db::new(&[
+        ("documents.kind", "invoice"),
+        ("documents.trigger", "created"),
+    ]);
+    db.deliver(&capture("s01", "001"));
+    let err = stock::set(&mut db.conn, "MOUL-001", "ten")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("a number"), "{err}");
+}
+
+#[test]
+fn the_internal_note_is_kept_and_never_in_the_legend() {
+    let mut db = Db::new(&[
+        ("documents.kind", "invoice"),
+        ("documents.trigger", "created"),
+    ]);
+    db.deliver(&capture("s04", "001"));
+    let id = db.docs_of(25)[0].id;
+    documents::set_note(&mut db.conn, id, "Client difficile — vérifier le paiement").unwrap();
+    let shown = documents::show(&db.conn, id).unwrap();
+    assert_eq!(
+        shown.row.internal_note,
+        "Client difficile — vérifier le paiement"
+    );
+    assert!(!shown.legend.contains("difficile"));
+    // The customer's own note is the document's text block.
+    assert!(
+        shown
+            .content
+            .customer_note
+            .starts_with("Merci ! Livrez après 17h")
+    );
 }

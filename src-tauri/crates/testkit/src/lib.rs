@@ -89,6 +89,20 @@ impl Capture {
         self.with_body(serde_json::to_vec(&v).unwrap())
     }
 
+    /// The delivery as the listener reads it (for tests that call the intake directly).
+    pub fn delivery(&self) -> comptoir_woo::Delivery {
+        let meta = comptoir_woo::DeliveryMeta::new(
+            self.header("X-WC-Webhook-Source"),
+            self.topic(),
+            self.header("X-WC-Webhook-ID"),
+            self.header("X-WC-Webhook-Delivery-ID"),
+            &self.body,
+        );
+        comptoir_woo::delivery::read(meta, self.body.clone())
+            .map_err(|e| e.reason)
+            .unwrap()
+    }
+
     pub fn with_header(&self, name: &str, value: Option<&str>) -> Capture {
         let mut c = self.clone();
         c.headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
