@@ -57,14 +57,15 @@ fn fresh_data() -> (tempfile::TempDir, DataDir) {
     (dir, data)
 }
 
-/// The plain loop: the same inserts (order + delivery record), same pragmas, one commit each.
+/// The plain loop: the same inserts (order, delivery record, the rules' reads and writes), same
+/// pragmas, one commit each.
 fn plain_insert_rate(bodies: &[Capture]) -> f64 {
     let (_dir, data) = fresh_data();
     let mut conn = comptoir_store::open(&data.database()).unwrap();
     let start = Instant::now();
     for c in bodies {
         let d = c.delivery();
-        comptoir_store::with_tx(&mut conn, |tx| intake::apply_delivery(tx, &d)).unwrap();
+        comptoir_store::with_tx(&mut conn, |tx| intake::apply_delivery_with_rules(tx, &d)).unwrap();
     }
     bodies.len() as f64 / start.elapsed().as_secs_f64()
 }

@@ -172,6 +172,17 @@ static SPECS: &[Spec] = &[
     },
 ];
 
+static ALL_KEYS: std::sync::LazyLock<Vec<ConfigKey>> = std::sync::LazyLock::new(|| {
+    SPECS
+        .iter()
+        .flat_map(|spec| {
+            expand(spec.pattern)
+                .into_iter()
+                .map(move |name| ConfigKey { name, spec })
+        })
+        .collect()
+});
+
 /// A known setting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigKey {
@@ -239,20 +250,16 @@ impl ConfigKey {
 
     /// Every concrete key, in a stable order.
     pub fn all() -> Vec<ConfigKey> {
-        SPECS
-            .iter()
-            .flat_map(|spec| {
-                expand(spec.pattern)
-                    .into_iter()
-                    .map(move |name| ConfigKey { name, spec })
-            })
-            .collect()
+        ALL_KEYS.clone()
     }
 
     pub fn parse(name: &str) -> Result<ConfigKey> {
-        ConfigKey::all()
-            .into_iter()
+        // Settings are read on every delivery (the rules), so the lookup must not rebuild the
+        // key list each time.
+        ALL_KEYS
+            .iter()
             .find(|k| k.name == name)
+            .cloned()
             .ok_or_else(|| Error::UnknownKey {
                 key: name.to_owned(),
                 known: SPECS

@@ -37,7 +37,15 @@ pub fn apply_delivery_with_rules(conn: &Connection, d: &Delivery) -> Result<Appl
         return Ok(applied);
     };
     conn.execute_batch("SAVEPOINT rules")?;
-    match crate::rules::apply(conn, key) {
+    // Created or updated: the stored version is the delivered one, already parsed. Trashed or
+    // restored (possibly with an older body): read what is stored.
+    let outcome = match (&d.payload, applied.outcome) {
+        (Payload::Order(order), Outcome::Created | Outcome::Updated) => {
+            crate::rules::apply_to(conn, key, order)
+        }
+        _ => crate::rules::apply(conn, key),
+    };
+    match outcome {
         Ok(documents) => {
             conn.execute_batch("RELEASE rules")?;
             applied.documents = documents;

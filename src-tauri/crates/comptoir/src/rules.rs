@@ -55,10 +55,16 @@ pub fn triggered(trigger: &str, order: &Order) -> bool {
 
 /// Applies the rules to the stored version of an order.
 pub fn apply(conn: &Connection, order_key: i64) -> Result<RulesApplied> {
-    let (Some(order), Some(row)) = (
-        get_order_body(conn, order_key)?,
-        get_order(conn, order_key)?,
-    ) else {
+    match get_order_body(conn, order_key)? {
+        Some(order) => apply_to(conn, order_key, &order),
+        None => Ok(RulesApplied::default()),
+    }
+}
+
+/// Applies the rules to `order`, the version just stored under `order_key` (the intake passes
+/// the order it already parsed, so the body is not read back and parsed again).
+pub fn apply_to(conn: &Connection, order_key: i64, order: &Order) -> Result<RulesApplied> {
+    let Some(row) = get_order(conn, order_key)? else {
         return Ok(RulesApplied::default());
     };
     let trashed = row.trashed;
@@ -86,12 +92,12 @@ pub fn apply(conn: &Connection, order_key: i64) -> Result<RulesApplied> {
     let exists = docs.iter().any(|d| d.kind == kind.as_str());
     if !trashed
         && !NO_DOCUMENT.contains(&order.status.as_str())
-        && triggered(&trigger, &order)
+        && triggered(&trigger, order)
         && !exists
         && !was_deleted(conn, order_key, kind.as_str(), None)?
     {
         let content =
-            document::content_from_order(&order).map_err(|e| Error::Document(e.to_string()))?;
+            document::content_from_order(order).map_err(|e| Error::Document(e.to_string()))?;
         let id = make(
             conn,
             order_key,
@@ -129,9 +135,9 @@ pub fn apply(conn: &Connection, order_key: i64) -> Result<RulesApplied> {
             {
                 continue;
             }
-            let content = document::content_for_refund(&order, refund)
+            let content = document::content_for_refund(order, refund)
                 .map_err(|e| Error::Document(e.to_string()))?;
-            let id = make_credit_note(conn, order_key, &order, invoice, Some(refund_id), &content)?;
+            let id = make_credit_note(conn, order_key, order, invoice, Some(refund_id), &content)?;
             result.made.push(id);
         }
         let credited_whole = docs
@@ -142,9 +148,9 @@ pub fn apply(conn: &Connection, order_key: i64) -> Result<RulesApplied> {
             && !credited_whole
             && !was_deleted(conn, order_key, "credit_note", Some(0))?
         {
-            let content = document::content_for_cancellation(&order)
+            let content = document::content_for_cancellation(order)
                 .map_err(|e| Error::Document(e.to_string()))?;
-            let id = make_credit_note(conn, order_key, &order, invoice, Some(0), &content)?;
+            let id = make_credit_note(conn, order_key, order, invoice, Some(0), &content)?;
             result.made.push(id);
         }
     }
