@@ -101,7 +101,7 @@ pub fn apply_to(conn: &Connection, order_key: i64, order: &Order) -> Result<Rule
         let id = make(
             conn,
             order_key,
-            &order,
+            order,
             kind,
             None,
             &content,
