@@ -34,6 +34,10 @@ enum Kind {
     NumberPattern,
     PositiveInt,
     CountryMap,
+    Host,
+    AnyPort,
+    Password,
+    Mailbox,
 }
 
 /// A family of keys: `{lang}` stands for fr/nl/en, `{paid}` for paid/unpaid, `{series}` for
@@ -288,6 +292,11 @@ impl ConfigKey {
         self.spec.kind == Kind::Secret
     }
 
+    /// Kept in the secrets folder and never shown back (the SMTP password).
+    pub fn is_password(&self) -> bool {
+        self.spec.kind == Kind::Password
+    }
+
     /// Checks and normalises a value; the error says what is allowed.
     pub fn validate(&self, value: &str) -> Result<String> {
         let invalid = |rule: String| Error::InvalidValue {
@@ -384,6 +393,45 @@ impl ConfigKey {
             Kind::CountryMap => CountryMap::parse(v)
                 .map(|m| m.to_string())
                 .map_err(|e| invalid(e.to_string())),
+            Kind::Host => {
+                let ok = !v.is_empty()
+                    && v.len() <= 253
+                    && v.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-.".contains(c));
+                if ok || v.is_empty() {
+                    Ok(v.to_ascii_lowercase())
+                } else {
+                    Err(invalid(
+                        "a host name such as smtp.example.com (letters, digits, - and .)".into(),
+                    ))
+                }
+            }
+            Kind::AnyPort => match v.parse::<u16>() {
+                Ok(p) if p >= 1 => Ok(p.to_string()),
+                _ => Err(invalid(
+                    "a port from 1 to 65535, usually 587 (STARTTLS), 465 (TLS) or 25".into(),
+                )),
+            },
+            Kind::Password => {
+                if value.len() > 1024 || value.contains(['\n', '\r']) {
+                    Err(Error::InvalidValue {
+                        key: self.name.clone(),
+                        value: "(hidden)".into(),
+                        rule: "a password on one line, under 1024 characters".into(),
+                    })
+                } else {
+                    Ok(value.to_owned())
+                }
+            }
+            Kind::Mailbox => empty_or(v, |v| {
+                // "Name <address>" or a bare address.
+                let address = match (v.rfind('<'), v.ends_with('>')) {
+                    (Some(i), true) => &v[i + 1..v.len() - 1],
+                    _ => v,
+                };
+                checks::email(address).map_err(|e| invalid(e.to_string()))?;
+                Ok(v.to_owned())
+            }),
         }
     }
 
@@ -396,6 +444,8 @@ impl ConfigKey {
             "documents.trigger" => "paid".into(),
             "documents.auto_email" | "documents.multilingual" => "false".into(),
             "documents.default_language" => "fr".into(),
+            "smtp.port" => "587".into(),
+            "smtp.security" => "starttls".into(),
             "documents.country_languages" => CountryMap::default().to_string(),
             _ => {
                 if let Some(series) = name.strip_prefix("numbering.") {
@@ -506,6 +556,10 @@ pub fn get(conn: &Connection, key: &ConfigKey) -> Result<String> {
     if key.is_secret() {
         return Ok(webhook_secret(conn)?.expose().to_owned());
     }
+    if key.is_password() {
+        let set = crate::secrets::read(conn, key.name())?.is_some();
+        return Ok(if set { "(set)" } else { "(not set)" }.to_owned());
+    }
     // The next number lives with the counters, where numbering takes it.
     if let Some(series) = key
         .name()
@@ -526,6 +580,15 @@ pub fn get_known(conn: &Connection, name: &str) -> Result<String> {
 /// the data too (a next number below one already given is refused).
 pub fn set(conn: &Connection, key: &ConfigKey, value: &str) -> Result<String> {
     let value = key.validate(value)?;
+    if key.is_password() {
+        crate::secrets::write(conn, key.name(), &value)?;
+        return Ok(if value.is_empty() {
+            "(not set)"
+        } else {
+            "(set)"
+        }
+        .to_owned());
+    }
     if let Some(series) = key
         .name()
         .strip_prefix("numbering.")

@@ -12,6 +12,7 @@ pub mod intake;
 pub mod numbering;
 pub mod queries;
 pub mod rules;
+pub mod secrets;
 pub mod stock;
 pub mod test_order;
 pub mod texts;
