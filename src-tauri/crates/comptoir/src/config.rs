@@ -160,6 +160,46 @@ static SPECS: &[Spec] = &[
         help: "a PNG or JPEG file with the shop's logo",
     },
     Spec {
+        pattern: "smtp.host",
+        kind: Kind::Host,
+        help: "the outgoing mail server, e.g. smtp.example.com (your provider gives it)",
+    },
+    Spec {
+        pattern: "smtp.port",
+        kind: Kind::AnyPort,
+        help: "the mail server's port: 587 with STARTTLS, 465 with TLS, 25 for a local relay",
+    },
+    Spec {
+        pattern: "smtp.security",
+        kind: Kind::OneOf(&["starttls", "tls", "none"]),
+        help: "starttls, tls, or none (only for a relay on this machine or your own network)",
+    },
+    Spec {
+        pattern: "smtp.user",
+        kind: Kind::Text,
+        help: "the user name for the mail server (often your e-mail address); empty when none is needed",
+    },
+    Spec {
+        pattern: "smtp.password",
+        kind: Kind::Password,
+        help: "the mail server password; kept in the data folder, readable by you only, never shown",
+    },
+    Spec {
+        pattern: "smtp.from",
+        kind: Kind::Mailbox,
+        help: "the sender, e.g. Le Comptoir <boutique@example.be>",
+    },
+    Spec {
+        pattern: "smtp.reply_to",
+        kind: Kind::Mailbox,
+        help: "where customers' replies go, when not the sender",
+    },
+    Spec {
+        pattern: "smtp.copy_to",
+        kind: Kind::Mailbox,
+        help: "an address that gets a copy of every e-mail sent (empty for none)",
+    },
+    Spec {
         pattern: "legend.{lang}.{paid}",
         kind: Kind::Template,
         help: "the sentence printed at the bottom of a paid / unpaid document in that language",

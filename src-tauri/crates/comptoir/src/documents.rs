@@ -2,8 +2,10 @@
 //! document's language), finalise, mark paid, delete a concept. Each change is one immediate
 //! transaction, so two finalisations at the same moment get consecutive numbers.
 
-use comptoir_core::document::DocumentContent;
+use comptoir_core::document::{DocumentContent, DocumentLine, VatRow};
+use comptoir_core::language::Language;
 use comptoir_core::template;
+use comptoir_core::{Address, Money};
 use comptoir_store::Connection;
 use comptoir_store::documents::{
     DocumentRow, delete_document, get_document, list_documents, set_internal_note, set_paid,
@@ -15,15 +17,25 @@ use crate::config::get_known;
 use crate::error::{Error, Result};
 use crate::rules;
 
-/// A document with what it shows.
+/// A document with what it shows. The row's fields and the content's are side by side in the
+/// JSON, each once.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentDetail {
     #[serde(flatten)]
     pub row: DocumentRow,
-    #[serde(flatten)]
-    pub content: DocumentContent,
-    /// The legend in the document's language, paid or unpaid variant, placeholders filled in.
+    pub lines: Vec<DocumentLine>,
+    pub vat_summary: Vec<VatRow>,
+    pub total_excl: Money,
+    pub customer_note: String,
+    pub billing: Address,
+    pub shipping: Address,
+    pub customer_vat_number: Option<String>,
+    pub coupons: Vec<String>,
+    /// The legend in the document's language, paid or unpaid variant, placeholders filled in
+    /// (empty on delivery notes, which carry no prices).
     pub legend: String,
+    #[serde(skip)]
+    pub content: DocumentContent,
 }
 
 /// Filters of the documents list.
@@ -57,6 +69,14 @@ pub fn show(conn: &Connection, id: i64) -> Result<DocumentDetail> {
         .map_err(|e| Error::Document(format!("document {id} cannot be read back ({e})")))?;
     let legend = legend(conn, &row, &content)?;
     Ok(DocumentDetail {
+        lines: content.lines.clone(),
+        vat_summary: content.vat_summary.clone(),
+        total_excl: content.total_excl,
+        customer_note: content.customer_note.clone(),
+        billing: content.billing.clone(),
+        shipping: content.shipping.clone(),
+        customer_vat_number: content.customer_vat_number.clone(),
+        coupons: content.coupons.clone(),
         row,
         content,
         legend,
@@ -74,18 +94,31 @@ pub fn placeholder(
         "order_number" => Some(row.order_number.clone()),
         "document_number" => Some(row.number.clone().unwrap_or_default()),
         "customer_name" => Some(row.customer_name.clone()),
-        "total" => Some(format!(
-            "{} {}",
-            content.total.round_dp(2),
-            content.currency
-        )),
+        "total" => Some(content.total.format_for(&content.currency, language(row))),
+        "document_date" => {
+            let at = row.finalized_at.as_deref().unwrap_or(&row.created_at);
+            let date = at.get(..10).unwrap_or(at);
+            // YYYY-MM-DD → DD/MM/YYYY, as Belgian documents write dates.
+            let parts: Vec<&str> = date.split('-').collect();
+            Some(match parts.as_slice() {
+                [y, m, d] => format!("{d}/{m}/{y}"),
+                _ => date.to_owned(),
+            })
+        }
         "structured_communication" => row.structured_communication.clone(),
         "shop_name" => get_known(conn, "shop.name").ok(),
         _ => None,
     }
 }
 
+fn language(row: &DocumentRow) -> Language {
+    Language::parse(&row.language).unwrap_or(Language::Fr)
+}
+
 fn legend(conn: &Connection, row: &DocumentRow, content: &DocumentContent) -> Result<String> {
+    if row.kind == "delivery_note" {
+        return Ok(String::new());
+    }
     let variant = if row.paid { "paid" } else { "unpaid" };
     let text = get_known(conn, &format!("legend.{}.{variant}", row.language))?;
     Ok(template::render(&text, &|name| {

@@ -219,8 +219,9 @@ fn insert(
             content: &json,
         },
     )?;
-    if kind == DocumentKind::Invoice && !paid {
-        // Derived from the document id: unique per invoice, and stable from concept to final.
+    if matches!(kind, DocumentKind::Invoice | DocumentKind::OrderForm) && !paid {
+        // A payment reference for whatever asks to be paid. Derived from the document id:
+        // unique per document, and stable from concept to final.
         let ogm = u64::try_from(id)
             .ok()
             .and_then(StructuredCommunication::from_base)

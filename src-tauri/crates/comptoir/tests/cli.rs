@@ -349,8 +349,11 @@ fn documents_and_stock_through_the_command_line() {
     );
     let id = d["id"].to_string();
 
-    let show: serde_json::Value =
-        serde_json::from_str(&ok(&data, &["documents", "show", &id, "--json"])).unwrap();
+    let raw = ok(&data, &["documents", "show", &id, "--json"]);
+    for key in ["\"currency\"", "\"total\"", "\"order_number\"", "\"lines\""] {
+        assert_eq!(raw.matches(key).count(), 1, "{key} once in {raw}");
+    }
+    let show: serde_json::Value = serde_json::from_str(&raw).unwrap();
     assert_eq!(
         show["lines"].as_array().unwrap().len(),
         3,

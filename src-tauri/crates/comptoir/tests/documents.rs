@@ -312,7 +312,7 @@ fn bank_transfer_paid_by_hand_and_the_legend_follows() {
         "unpaid legend: {}",
         shown.legend
     );
-    assert!(shown.legend.contains("60.80 EUR"), "{}", shown.legend);
+    assert!(shown.legend.contains("60,80 €"), "{}", shown.legend);
     documents::mark_paid(&mut db.conn, d.id).unwrap();
     let shown = documents::show(&db.conn, d.id).unwrap();
     assert!(shown.row.paid && shown.row.paid_by_hand);
@@ -322,7 +322,7 @@ fn bank_transfer_paid_by_hand_and_the_legend_follows() {
 #[test]
 fn languages_follow_the_order_when_multilingual() {
     let mut db = Db::new(&[
-        ("documents.kind", "delivery_note"),
+        ("documents.kind", "order_form"),
         ("documents.trigger", "created"),
         ("documents.multilingual", "true"),
         ("documents.default_language", "nl"),

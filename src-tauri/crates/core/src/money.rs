@@ -62,6 +62,42 @@ impl Money {
     }
 }
 
+impl Money {
+    /// The amount as a person reads it in `lang`: "1.234,50 €" in French and Dutch (Belgian
+    /// usage), "€1,234.50" in English; other currencies keep their code ("12,00 USD").
+    pub fn format_for(&self, currency: &str, lang: crate::language::Language) -> String {
+        let rounded = self.round_dp(2).0;
+        let negative = rounded.is_sign_negative() && !rounded.is_zero();
+        let text = format!("{:.2}", rounded.abs());
+        let (int, frac) = text.split_once('.').unwrap_or((&text, "00"));
+        let (thousands, decimal) = match lang {
+            crate::language::Language::En => (',', '.'),
+            _ => ('.', ','),
+        };
+        let mut grouped = String::new();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push(thousands);
+            }
+            grouped.push(c);
+        }
+        let number = format!(
+            "{}{grouped}{decimal}{frac}",
+            if negative { "-" } else { "" }
+        );
+        match (lang, currency) {
+            (crate::language::Language::En, "EUR") => {
+                format!(
+                    "{}€{grouped}{decimal}{frac}",
+                    if negative { "-" } else { "" }
+                )
+            }
+            (_, "EUR") => format!("{number} €"),
+            (_, code) => format!("{number} {code}"),
+        }
+    }
+}
+
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&self.0, f)
@@ -170,6 +206,21 @@ mod tests {
             .map(|s| Money::parse(s).unwrap())
             .sum();
         assert_eq!(sum.to_string(), "0.30");
+    }
+
+    #[test]
+    fn formats_for_people() {
+        use crate::language::Language;
+        let m = |s: &str| Money::parse(s).unwrap();
+        assert_eq!(m("1234.5").format_for("EUR", Language::Fr), "1.234,50 €");
+        assert_eq!(m("60.80").format_for("EUR", Language::Nl), "60,80 €");
+        assert_eq!(
+            m("1234567.891").format_for("EUR", Language::En),
+            "€1,234,567.89"
+        );
+        assert_eq!(m("-3.49").format_for("EUR", Language::En), "-€3.49");
+        assert_eq!(m("12").format_for("USD", Language::Fr), "12,00 USD");
+        assert_eq!(m("0.004").format_for("EUR", Language::Fr), "0,00 €");
     }
 
     #[test]

@@ -13,7 +13,6 @@ pub const PLACEHOLDERS: &[&str] = &[
     "order_number",
     "document_number",
     "document_date",
-    "due_date",
     "customer_name",
     "total",
     "structured_communication",

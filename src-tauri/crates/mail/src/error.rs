@@ -65,6 +65,11 @@ pub enum MailError {
     Tls { server: String, detail: String },
 
     #[error(
+        "The mail server {server} showed a certificate Comptoir cannot trust ({detail}). Check that the host in Settings → E-mail is exactly the name your provider gives (such as smtp.provider.be, not an IP address or another alias); a server with a self-signed certificate cannot be used."
+    )]
+    Certificate { server: String, detail: String },
+
+    #[error(
         "The mail server refused the login: “{code} {answer}”. Check the SMTP user and password in Settings → E-mail."
     )]
     LoginRefused { code: u16, answer: String },

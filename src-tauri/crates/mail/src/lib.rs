@@ -136,6 +136,15 @@ impl SmtpSettings {
     /// A timeout that lets a slow server answer but does not keep the outbox waiting.
     pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
+    /// The timeout in use: a zero one would make every socket call fail at once.
+    fn effective_timeout(&self) -> Duration {
+        if self.timeout.is_zero() {
+            Self::DEFAULT_TIMEOUT
+        } else {
+            self.timeout
+        }
+    }
+
     /// `host:port`, as the error messages name the server.
     fn server(&self) -> String {
         format!("{}:{}", self.host.trim(), self.port)
@@ -222,6 +231,11 @@ pub fn build(settings: &SmtpSettings, out: &Outgoing<'_>) -> Result<Message, Mai
 /// The connection and login are done first, on their own, and then the message: so a refusal
 /// is known to be about the login (check the password) or about the message (check the
 /// address), even when a server uses the same reply code for both.
+///
+/// One case stays ambiguous, as with every SMTP client: if the connection breaks after the
+/// message went out but before the server's final 250 arrived ([`MailError::ConnectionLost`]
+/// or [`MailError::NoAnswer`]), the server may have kept it, and a retry then delivers a second
+/// copy — with the same Message-ID, so it can be recognised.
 pub fn send(settings: &SmtpSettings, message: &Message) -> Result<Delivered, MailError> {
     let transport = transport(settings)?;
     let outcome = deliver(&transport, settings, message);
@@ -285,13 +299,9 @@ fn transport(settings: &SmtpSettings) -> Result<SmtpTransport, MailError> {
         Security::StartTls => SmtpTransport::starttls_relay(host).map_err(tls_setup_failed)?,
         Security::Tls => SmtpTransport::relay(host).map_err(tls_setup_failed)?,
     };
-    // A zero timeout would make every socket call fail at once.
-    let timeout = if settings.timeout.is_zero() {
-        SmtpSettings::DEFAULT_TIMEOUT
-    } else {
-        settings.timeout
-    };
-    let mut builder = builder.port(settings.port).timeout(Some(timeout));
+    let mut builder = builder
+        .port(settings.port)
+        .timeout(Some(settings.effective_timeout()));
     if let Some(user) = non_empty(settings.user.as_deref()) {
         let password = settings
             .password
@@ -348,13 +358,17 @@ fn classify(
         )
     {
         // A socket read timeout is WouldBlock on Unix, TimedOut on Windows.
-        let seconds = settings.timeout.as_secs_f32();
+        let seconds = settings.effective_timeout().as_secs_f32();
         return MailError::NoAnswer {
             server,
-            detail: format!("no answer within {seconds} seconds"),
+            detail: format!("no answer within {seconds} s"),
         };
     }
     let detail = describe(e);
+    if detail.contains("certificate") {
+        // rustls: "invalid peer certificate: …" (unknown issuer, expired, wrong name).
+        return MailError::Certificate { server, detail };
+    }
     if e.is_tls() {
         return MailError::Tls { server, detail };
     }
@@ -405,8 +419,7 @@ fn enhanced_status(answer: &str) -> Option<(u8, u16)> {
     let mut parts = token.split('.');
     let class: u8 = parts.next()?.parse().ok()?;
     let subject: u16 = parts.next()?.parse().ok()?;
-    let detail: u16 = parts.next()?.parse().ok()?;
-    let _ = detail;
+    parts.next()?.parse::<u16>().ok()?;
     (parts.next().is_none() && matches!(class, 2 | 4 | 5)).then_some((class, subject))
 }
 
@@ -452,11 +465,15 @@ fn non_empty(value: Option<&str>) -> Option<&str> {
 
 /// A subject is one line: a line break from a template would end the header early.
 fn one_line(text: &str) -> String {
-    let replaced: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    replaced.trim().to_owned()
+    let mut line = String::with_capacity(text.len());
+    for c in text.chars() {
+        if !c.is_control() {
+            line.push(c);
+        } else if !line.ends_with(' ') {
+            line.push(' ');
+        }
+    }
+    line.trim().to_owned()
 }
 
 fn parse_address(text: &str, role: AddressRole) -> Result<Address, MailError> {
@@ -481,12 +498,19 @@ fn parse_mailbox(text: &str, role: AddressRole) -> Result<Mailbox, MailError> {
             reason: "it is empty".to_owned(),
         });
     }
+    // A bare address goes through the address parser, whose errors say which part is wrong;
+    // the mailbox parser (for `Name <address>`) reports every mistake as "invalid input".
+    if !text.contains('<') {
+        return parse_address(text, role).map(|address| Mailbox::new(None, address));
+    }
     text.parse::<Mailbox>()
         .map_err(|e| invalid_address(role, text, e))
 }
 
 fn invalid_address(role: AddressRole, text: &str, e: AddressError) -> MailError {
     let reason = match e {
+        // lettre reports a missing @ differently depending on the parser that saw it.
+        _ if !text.contains('@') => "it needs a name, an @ and a domain, like jean@exemple.be",
         AddressError::MissingParts => "it needs a name, an @ and a domain, like jean@exemple.be",
         AddressError::Unbalanced => "a < or > is not closed",
         AddressError::InvalidUser => "the part before the @ is not valid",
@@ -527,11 +551,12 @@ fn check_message_id(id: &str) -> Result<(), MailError> {
 /// clients read, and RFC 2047 in the Content-Type `name`, which older Outlook versions read
 /// instead — as Thunderbird does.
 fn pdf_part(name: &str, bytes: &[u8]) -> Result<SinglePart, MailError> {
-    let body = Body::new_with_encoding(bytes.to_vec(), ContentTransferEncoding::Base64).map_err(
-        |_| MailError::Build {
-            detail: "the PDF could not be encoded in base64".to_owned(),
-        },
-    )?;
+    let body =
+        Body::new_with_encoding(bytes.to_vec(), ContentTransferEncoding::Base64).map_err(|_| {
+            MailError::Build {
+                detail: "the PDF could not be encoded in base64".to_owned(),
+            }
+        })?;
     Ok(SinglePart::builder()
         .header(PdfContentType::named(name))
         .header(ContentDisposition::attachment(name))
@@ -638,7 +663,10 @@ mod tests {
         let debug = format!("{s:?} {:#?}", s);
         assert!(!debug.contains("hunter2"), "{debug}");
         assert!(debug.contains("Password(<redacted>)"), "{debug}");
-        assert_eq!(s.password.as_ref().map(Password::expose), Some("hunter2hunter2"));
+        assert_eq!(
+            s.password.as_ref().map(Password::expose),
+            Some("hunter2hunter2")
+        );
     }
 
     #[test]
@@ -683,6 +711,12 @@ mod tests {
         s.copy_to = Some("   ".into());
         s.reply_to = Some(String::new());
         build(&s, &outgoing("Jean Dupont <jean@exemple.be>", "<a@b>")).unwrap();
+        let e = build(&s, &outgoing("jean@", "<a@b>")).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("“jean@” is not valid: the part after the @ is not a valid domain"),
+            "{e}"
+        );
         s.copy_to = Some("compta@".into());
         let e = build(&s, &outgoing("jean@exemple.be", "<a@b>")).unwrap_err();
         assert!(matches!(
@@ -696,7 +730,9 @@ mod tests {
 
     #[test]
     fn message_ids_are_checked() {
-        for bad in ["", "a@b", "<ab>", "<a b@c>", "<@b>", "<a@>", "<a@b@c>", "<é@b>"] {
+        for bad in [
+            "", "a@b", "<ab>", "<a b@c>", "<@b>", "<a@>", "<a@b@c>", "<é@b>",
+        ] {
             let e = build(&settings(), &outgoing("jean@exemple.be", bad)).unwrap_err();
             assert_eq!(e, MailError::InvalidMessageId { id: bad.into() });
         }
@@ -715,7 +751,10 @@ mod tests {
         let raw = build(&settings(), &out).unwrap().formatted();
         assert!(raw.is_ascii());
         let text = String::from_utf8(raw).unwrap();
-        assert!(text.contains("Message-ID: <x.1@comptoir.invalid>\r\n"), "{text}");
+        assert!(
+            text.contains("Message-ID: <x.1@comptoir.invalid>\r\n"),
+            "{text}"
+        );
         assert!(!text.contains("\r\nBcc:"), "{text}");
         assert!(text.contains("From: =?utf-8?b?"), "{text}");
         assert!(text.contains("Reply-To: contact@example.be\r\n"), "{text}");
@@ -724,7 +763,16 @@ mod tests {
             text.contains("Content-Type: application/pdf;\r\n name=\"=?utf-8?b?"),
             "{text}"
         );
-        assert!(text.contains("filename*="), "{text}");
+        assert!(
+            text.contains(
+                "Subject: Votre facture =?utf-8?b?4oCUIMOpdMOp?= Bcc: evil@example.com\r\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("filename*0*=utf-8''Facture%20F2026-0007%20%E2%80%93"),
+            "{text}"
+        );
         assert!(text.contains("Content-Transfer-Encoding: base64"), "{text}");
         for line in text.split("\r\n") {
             assert!(line.len() <= 998, "{line}");
@@ -777,7 +825,10 @@ mod tests {
         assert_eq!(enhanced_status("Mailbox unavailable"), None);
         assert_eq!(enhanced_status("1.2.3 no"), None);
         assert_eq!(enhanced_status(""), None);
-        assert!(is_address_refusal(550, "5.1.1 <x@y>: Recipient address rejected"));
+        assert!(is_address_refusal(
+            550,
+            "5.1.1 <x@y>: Recipient address rejected"
+        ));
         assert!(!is_address_refusal(550, "5.7.1 Message rejected as spam"));
         assert!(is_address_refusal(553, "sorry, that domain isn't allowed"));
         assert!(!is_address_refusal(554, "Transaction failed"));

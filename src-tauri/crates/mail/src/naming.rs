@@ -87,7 +87,10 @@ mod tests {
         assert_eq!(a, message_id_for(17, " F2026-0007 "));
         assert!(a.starts_with("<comptoir-doc-17-"), "{a}");
         assert!(a.ends_with("@comptoir.invalid>"), "{a}");
-        assert_eq!(a.len(), "<comptoir-doc-17-".len() + 12 + "@comptoir.invalid>".len());
+        assert_eq!(
+            a.len(),
+            "<comptoir-doc-17-".len() + 12 + "@comptoir.invalid>".len()
+        );
         // The same id in a re-created database, with another number.
         assert_ne!(a, message_id_for(17, "F2026-0001"));
         assert_ne!(a, message_id_for(18, "F2026-0007"));

@@ -9,6 +9,9 @@ The test compares that with what it sent; using Python's parser checks the MIME 
 with an implementation that shares nothing with lettre.
 
 Usage: smtp_sink.py OUT_DIR [--user U --password P] [--tempfail ADDR]... [--reject ADDR]...
+                   [--starttls | --tls]
+--starttls offers STARTTLS, --tls speaks TLS from the first byte; both with the self-signed
+certificate sink-cert.pem (CN=localhost, IP 127.0.0.1), which a client must refuse.
 Prints "READY <port>" on stdout once it listens on 127.0.0.1 (port chosen by the system).
 """
 
@@ -18,6 +21,7 @@ import email
 import email.policy
 import json
 import os
+import ssl
 import sys
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
@@ -57,7 +61,7 @@ class Sink:
                     "filename": part.get_filename(),
                     # The Content-Type name parameter, read on its own (older Outlook looks
                     # only at this one).
-                    "name": str(part["Content-Type"].params.get("name")),
+                    "name": opt(part["Content-Type"].params.get("name")),
                     "disposition": part.get_content_disposition(),
                     "file": f"{n}.att{i}.bin",
                 }
@@ -67,13 +71,13 @@ class Sink:
             "mail_from": envelope.mail_from,
             "rcpt_tos": envelope.rcpt_tos,
             "login": session.auth_data.login.decode() if session.authenticated else None,
-            "from": str(msg["From"]),
-            "to": str(msg["To"]),
-            "cc": str(msg["Cc"]) if msg["Cc"] is not None else None,
-            "reply_to": str(msg["Reply-To"]) if msg["Reply-To"] is not None else None,
-            "subject": str(msg["Subject"]),
-            "message_id": str(msg["Message-ID"]),
-            "date": str(msg["Date"]),
+            "from": opt(msg["From"]),
+            "to": opt(msg["To"]),
+            "cc": opt(msg["Cc"]),
+            "reply_to": opt(msg["Reply-To"]),
+            "subject": opt(msg["Subject"]),
+            "message_id": opt(msg["Message-ID"]),
+            "date": opt(msg["Date"]),
             "content_type": msg.get_content_type(),
             "body": body.get_content() if body is not None else None,
             "body_charset": body.get_content_charset() if body is not None else None,
@@ -86,6 +90,10 @@ class Sink:
             json.dump(summary, f, ensure_ascii=False, indent=1)
         os.replace(tmp, os.path.join(self.out_dir, f"{n}.json"))
         return f"250 2.0.0 Ok: queued as SINK{n}"
+
+
+def opt(value):
+    return None if value is None else str(value)
 
 
 def authenticator(user, password):
@@ -108,7 +116,15 @@ async def main():
     p.add_argument("--password")
     p.add_argument("--tempfail", action="append", default=[])
     p.add_argument("--reject", action="append", default=[])
+    p.add_argument("--starttls", action="store_true")
+    p.add_argument("--tls", action="store_true")
     args = p.parse_args()
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(
+        os.path.join(here, "sink-cert.pem"), os.path.join(here, "sink-key.pem")
+    )
 
     handler = Sink(args.out_dir, args.tempfail, args.reject)
     options = {"hostname": "sink.test"}
@@ -119,9 +135,16 @@ async def main():
             auth_required=True,
             auth_require_tls=False,
         )
+    if args.starttls:
+        options.update(tls_context=context, require_starttls=True)
     loop = asyncio.get_running_loop()
     # Port 0: the system picks a free port, so parallel tests never collide.
-    server = await loop.create_server(lambda: SMTP(handler, **options), "127.0.0.1", 0)
+    server = await loop.create_server(
+        lambda: SMTP(handler, **options),
+        "127.0.0.1",
+        0,
+        ssl=context if args.tls else None,
+    )
     port = server.sockets[0].getsockname()[1]
     print(f"READY {port}", flush=True)
     # The test closes our stdin (or dies): stop then, so no sink outlives its test.
@@ -130,8 +153,10 @@ async def main():
 
 
 if __name__ == "__main__":
+    import logging
     import warnings
 
-    # aiosmtpd warns that AUTH without TLS is unsafe; the test knows.
+    # aiosmtpd warns that AUTH without TLS is unsafe; the test knows. Real errors still show.
     warnings.simplefilter("ignore")
+    logging.getLogger("mail.log").setLevel(logging.ERROR)
     asyncio.run(main())
