@@ -202,6 +202,120 @@ export interface FailedDelivery {
   body_preview: string;
 }
 
+/** One setting as the core stores it (every value is text, e.g. "true", "F{year}-{seq:04}"). */
+export interface Setting {
+  key: string;
+  value: string;
+  /** The core's one-line English description (the screen has its own, translated). */
+  help: string;
+}
+
+export type DocumentKind = 'order_form' | 'delivery_note' | 'invoice' | 'credit_note';
+export type DocumentState = 'concept' | 'final' | 'sent' | 'cancelled';
+export type DocumentLanguage = 'fr' | 'nl' | 'en';
+
+/** A document in the list: concepts first, then newest first. */
+export interface DocumentRow {
+  id: number;
+  /** WooCommerce's order id. */
+  order_id: number;
+  order_number: string;
+  kind: DocumentKind | (string & {});
+  /** The WooCommerce refund a credit note is for. */
+  refund_id: number | null;
+  state: DocumentState | (string & {});
+  /** Null while a concept invoice or credit note has none (given at finalisation). */
+  number: string | null;
+  paid: boolean;
+  /** The owner marked it paid (rather than WooCommerce). */
+  paid_by_hand: boolean;
+  language: DocumentLanguage | (string & {});
+  currency: string;
+  total: Amount;
+  total_vat: Amount;
+  /** Belgian structured communication for unpaid invoices, "+++000/0000/00101+++". */
+  structured_communication: string | null;
+  customer_name: string;
+  /** The owner's own note; never printed. */
+  internal_note: string;
+  created_at: GmtTime;
+  finalized_at: GmtTime | null;
+  updated_at: GmtTime;
+}
+
+export type DocumentLineKind = 'product' | 'shipping' | 'fee';
+
+export interface DocumentLine {
+  kind: DocumentLineKind | (string & {});
+  sku: string | null;
+  /** The product name with its variation attributes. */
+  description: string;
+  quantity: Amount;
+  unit_price_excl: Amount;
+  /** The coupon discount on this line, excl. VAT ("0.00" when none). */
+  discount_excl: Amount;
+  /** A percentage: "21" means 21 %. */
+  vat_rate: Amount;
+  total_excl: Amount;
+  vat: Amount;
+}
+
+export interface VatRow {
+  /** A percentage: "6" means 6 %. */
+  rate: Amount;
+  base_excl: Amount;
+  vat: Amount;
+}
+
+/** A document with what it shows (the row's fields and its content, side by side). */
+export interface DocumentDetail extends DocumentRow {
+  lines: DocumentLine[];
+  vat_summary: VatRow[];
+  total_excl: Amount;
+  /** The printed text block at the top of the document. */
+  customer_note: string;
+  billing: Address;
+  shipping: Address;
+  customer_vat_number: string | null;
+  coupons: string[];
+  /** The legend in the document's language, paid or unpaid, placeholders filled in. */
+  legend: string;
+}
+
+export interface DocumentFilter {
+  kind?: DocumentKind;
+  docState?: DocumentState;
+  paid?: boolean;
+}
+
+/** A product first seen in an order line, keyed by SKU. */
+export interface StockProduct {
+  sku: string;
+  name: string;
+  /** Null until the owner sets it. */
+  stock: Amount | null;
+  /** The sum of every movement in the ledger. */
+  ledger_total: Amount;
+  updated_at: GmtTime;
+}
+
+export interface StockMovement {
+  id: number;
+  sku: string;
+  /** The document that moved the stock; null for the owner's own corrections. */
+  document_id: number | null;
+  /** Signed: "-2" out, "3" in. */
+  quantity: Amount;
+  reason: string;
+  at: GmtTime;
+}
+
+/** Documents the rules made or changed because of one delivery. */
+export interface DocumentsTouched {
+  made: number[];
+  changed: number[];
+}
+
 /** What the core announces on `comptoir:event`. */
 export type ComptoirEvent =
   | {
@@ -210,6 +324,7 @@ export type ComptoirEvent =
       source: string;
       topic: string;
       woo_order_id: number | null;
+      documents?: DocumentsTouched;
     }
   | { kind: 'ping'; webhook_id: number }
   | { kind: 'failed_delivery'; topic: string }
@@ -229,6 +344,24 @@ export const api = {
   sendTestOrder: () => invoke<TestOrderSent>('send_test_order'),
   listActivity: () => invoke<ActivityEntry[]>('list_activity'),
   listFailedDeliveries: () => invoke<FailedDelivery[]>('list_failed_deliveries'),
+
+  listSettings: () => invoke<Setting[]>('list_settings'),
+  /** The value as it would be stored, or a rejection saying what is allowed; saves nothing. */
+  checkSetting: (key: string, value: string) => invoke<string>('check_setting', { key, value }),
+  /** Checks and stores; resolves to the value stored. */
+  setSetting: (key: string, value: string) => invoke<string>('set_setting', { key, value }),
+
+  listDocuments: (filter: DocumentFilter) => invoke<DocumentRow[]>('list_documents', { ...filter }),
+  documentDetail: (id: number) => invoke<DocumentDetail>('document_detail', { id }),
+  finalizeDocument: (id: number) => invoke<DocumentRow>('finalize_document', { id }),
+  markDocumentPaid: (id: number) => invoke<DocumentRow>('mark_document_paid', { id }),
+  /** Concepts only; a final document is refused with a sentence. */
+  deleteDocument: (id: number) => invoke<null>('delete_document', { id }),
+
+  listStock: () => invoke<StockProduct[]>('list_stock'),
+  stockLedger: (sku: string | null) =>
+    invoke<StockMovement[]>('stock_ledger', sku === null ? {} : { sku }),
+  setStock: (sku: string, quantity: string) => invoke<StockProduct>('set_stock', { sku, quantity }),
 };
 
 export function onComptoirEvent(handler: (event: ComptoirEvent) => void): Promise<UnlistenFn> {

@@ -220,3 +220,58 @@ export function metaText(value: unknown): string {
     return String(value);
   }
 }
+
+/** A VAT rate given as a percentage ("21", "5.5") → "21 %" (fr, nl) or "21%" (en). */
+export function formatRate(rate: string, lang: Lang): string {
+  const d = parseDecimal(rate);
+  if (!d) return rate;
+  const number = formatDecimal(rate, lang);
+  return lang === 'en' ? `${number}%` : `${number}${NBSP}%`;
+}
+
+/** A quantity with its sign always written: "+3", "-2", "0". */
+export function formatSignedQuantity(text: string, lang: Lang): string {
+  const d = parseDecimal(text);
+  if (!d) return text;
+  const number = formatDecimal(text, lang);
+  return d.negative || isZeroAmount(text) ? number : `+${number}`;
+}
+
+/**
+ * The number a numbering pattern gives: `{year}` → the year, `{seq}` → the counter, `{seq:04}` →
+ * the counter on at least 4 digits ("F{year}-{seq:04}", 2026, "7" → "F2026-0007"). Null when the
+ * pattern is not one Comptoir accepts (exactly one `{seq}`, only `{year}` besides) or the counter
+ * is not a whole number. The counter stays text: it is padded, never computed with.
+ */
+export function formatDocumentNumber(pattern: string, year: number, next: string): string | null {
+  const seq = next.trim().replace(/^0+(?=\d)/, '');
+  if (!/^\d+$/.test(seq)) return null;
+  let seqs = 0;
+  let bad = false;
+  const out = pattern.replace(/\{([^{}]*)\}/g, (_whole, token: string) => {
+    if (token === 'year') return String(year);
+    if (token === 'seq') {
+      seqs++;
+      return seq;
+    }
+    const padded = /^seq:0([1-9])$/.exec(token);
+    if (padded) {
+      seqs++;
+      return seq.padStart(Number(padded[1]), '0');
+    }
+    bad = true;
+    return '';
+  });
+  if (bad || seqs !== 1 || /[{}]/.test(out)) return null;
+  return out;
+}
+
+/** Whether two decimals are the same amount ("12" and "12.00"); unreadable text never is. */
+export function sameAmount(a: string, b: string): boolean {
+  const x = parseDecimal(a);
+  const y = parseDecimal(b);
+  if (!x || !y) return false;
+  const fx = x.fraction.replace(/0+$/, '');
+  const fy = y.fraction.replace(/0+$/, '');
+  return x.negative === y.negative && x.whole === y.whole && fx === fy;
+}

@@ -50,3 +50,5 @@ export function tOr(prefix: string, value: string, vars?: Vars): string {
 export const statusLabel = (status: string) => tOr('status.', status);
 export const outcomeLabel = (outcome: string) => tOr('outcome.', outcome);
 export const topicLabel = (topic: string) => tOr('topic.', topic);
+export const kindLabel = (kind: string) => tOr('kind.', kind);
+export const docStateLabel = (state: string) => tOr('docState.', state);

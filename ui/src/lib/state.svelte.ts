@@ -10,14 +10,27 @@ import {
   type ActivityEntry,
   type ComptoirEvent,
   type ConnectionInfo,
+  type DocumentDetail,
+  type DocumentFilter,
+  type DocumentRow,
   type FailedDelivery,
   type ListenerStatus,
   type OrderDetail,
   type OrderSummary,
+  type Setting,
+  type StockMovement,
+  type StockProduct,
 } from './api';
 import type { Key } from './i18n';
+import { SettingField } from './settings.svelte';
 
-export type Screen = 'orders' | 'connection' | 'activity';
+export type Screen = 'orders' | 'documents' | 'stock' | 'settings' | 'connection' | 'activity';
+
+/** What the owner can do to a document from its detail. */
+export type DocumentAction = 'finalize' | 'markPaid' | 'delete';
+
+/** Keys the Connection screen owns; the Settings screen leaves them alone. */
+const CONNECTION_KEYS = new Set(['webhook.secret', 'listener.port', 'tunnel.public_url']);
 
 export interface OrderRef {
   id: number;
@@ -70,6 +83,22 @@ class AppState {
   testOrderBusy = $state(false);
   testOrder = $state.raw<TestOrderResult | null>(null);
 
+  /** The documents list as filtered by `documentFilter` (concepts first, then newest). */
+  documents = $state.raw<DocumentRow[] | null>(null);
+  documentFilter = $state.raw<DocumentFilter>({});
+  selectedDocument = $state<number | null>(null);
+  documentDetail = $state.raw<DocumentDetail | null>(null);
+  /** The action running on the open document, if any. */
+  documentBusy = $state<DocumentAction | null>(null);
+
+  products = $state.raw<StockProduct[] | null>(null);
+  ledger = $state.raw<StockMovement[] | null>(null);
+  /** The SKU the ledger is filtered on; null for every product. */
+  ledgerSku = $state<string | null>(null);
+
+  /** The owner's settings being edited, by key; null until loaded. */
+  settings = $state.raw<Record<string, SettingField> | null>(null);
+
   errors = $state.raw<AppError[]>([]);
 
   #ordersLoad = latest();
@@ -77,6 +106,11 @@ class AppState {
   #connectionLoad = latest();
   #activityLoad = latest();
   #failedLoad = latest();
+  #documentsLoad = latest();
+  #documentLoad = latest();
+  #stockLoad = latest();
+  #ledgerLoad = latest();
+  #settingsLoad = latest();
 
   report(what: Key, error: unknown): void {
     const message = errorText(error);
@@ -153,6 +187,147 @@ class AppState {
     return this.#load('error.failed', this.#failedLoad, api.listFailedDeliveries, (rows) => {
       this.failed = rows;
     });
+  }
+
+  loadDocuments(): Promise<void> {
+    const filter = this.documentFilter;
+    return this.#load(
+      'error.documents',
+      this.#documentsLoad,
+      () => api.listDocuments(filter),
+      (rows) => {
+        this.documents = rows;
+      },
+    );
+  }
+
+  /** Changes the documents filter and loads the list again. */
+  filterDocuments(filter: DocumentFilter): Promise<void> {
+    this.documentFilter = filter;
+    return this.loadDocuments();
+  }
+
+  openDocument(id: number): Promise<void> {
+    if (this.selectedDocument !== id) this.documentDetail = null;
+    this.selectedDocument = id;
+    return this.#loadDocumentDetail();
+  }
+
+  closeDocument(): void {
+    this.selectedDocument = null;
+    this.documentDetail = null;
+    this.clear('error.document');
+  }
+
+  #loadDocumentDetail(): Promise<void> {
+    const id = this.selectedDocument;
+    if (id === null) return Promise.resolve();
+    return this.#load(
+      'error.document',
+      this.#documentLoad,
+      () => api.documentDetail(id),
+      (detail) => {
+        if (this.selectedDocument === id) this.documentDetail = detail;
+      },
+    );
+  }
+
+  /** Finalises, marks paid or deletes the open document, then shows what changed. */
+  async documentAction(action: DocumentAction): Promise<void> {
+    const id = this.selectedDocument;
+    if (id === null || this.documentBusy) return;
+    this.documentBusy = action;
+    try {
+      const done =
+        action === 'finalize'
+          ? await this.#run('error.finalize', () => api.finalizeDocument(id))
+          : action === 'markPaid'
+            ? await this.#run('error.markPaid', () => api.markDocumentPaid(id))
+            : await this.#run('error.delete', () => api.deleteDocument(id).then(() => true));
+      if (done === undefined) return;
+      if (action === 'delete' && this.selectedDocument === id) this.closeDocument();
+      void this.loadDocuments();
+      if (action !== 'delete') void this.#loadDocumentDetail();
+      // Finalising takes a number from its series; deleting a concept gives its stock back.
+      if (action === 'finalize') void this.loadSettings();
+      if (action === 'delete') this.#loadStockAndLedger();
+    } finally {
+      this.documentBusy = null;
+    }
+  }
+
+  loadStock(): Promise<void> {
+    return this.#load('error.stock', this.#stockLoad, api.listStock, (rows) => {
+      this.products = rows;
+    });
+  }
+
+  loadLedger(): Promise<void> {
+    const sku = this.ledgerSku;
+    return this.#load(
+      'error.ledger',
+      this.#ledgerLoad,
+      () => api.stockLedger(sku),
+      (rows) => {
+        if (this.ledgerSku === sku) this.ledger = rows;
+      },
+    );
+  }
+
+  /** Shows the ledger of one product (or of all with null). */
+  filterLedger(sku: string | null): Promise<void> {
+    if (sku !== this.ledgerSku) this.ledger = null;
+    this.ledgerSku = sku;
+    return this.loadLedger();
+  }
+
+  #loadStockAndLedger(): void {
+    void this.loadStock();
+    void this.loadLedger();
+  }
+
+  /**
+   * Sets a product's stock. The refusal is not a banner: its sentence is returned, to be shown
+   * beside the field the owner typed in. Null when it was stored.
+   */
+  async setStock(sku: string, quantity: string): Promise<string | null> {
+    if (!inApp) {
+      this.report('error.notInApp', '');
+      return '';
+    }
+    try {
+      const product = await api.setStock(sku, quantity);
+      if (this.products) {
+        this.products = this.products.map((p) => (p.sku === product.sku ? product : p));
+      }
+      void this.loadLedger();
+      return null;
+    } catch (error) {
+      return errorText(error);
+    }
+  }
+
+  /** Reads every setting; fields being edited keep the owner's draft. */
+  loadSettings(): Promise<void> {
+    return this.#load('error.settings', this.#settingsLoad, api.listSettings, (list) => {
+      this.#applySettings(list);
+    });
+  }
+
+  #applySettings(list: Setting[]): void {
+    const current = this.settings ?? {};
+    const next: Record<string, SettingField> = {};
+    for (const { key, value } of list) {
+      if (CONNECTION_KEYS.has(key)) continue;
+      const field = current[key];
+      if (field) {
+        field.sync(value);
+        next[key] = field;
+      } else {
+        next[key] = new SettingField(key, value);
+      }
+    }
+    this.settings = next;
   }
 
   isSelected(order: OrderRef): boolean {
@@ -237,6 +412,9 @@ class AppState {
       void this.loadConnection();
       void this.loadActivity();
       void this.loadFailed();
+      void this.loadDocuments();
+      void this.loadSettings();
+      this.#loadStockAndLedger();
     };
     // Listen first, then load: a change made in between is then announced, not missed.
     onComptoirEvent((event) => this.#onEvent(event)).then(
@@ -265,6 +443,18 @@ class AppState {
           void this.#loadDetail();
         }
         void this.loadActivity();
+        // The rules may have made or changed documents, and with them stock and numbering.
+        void this.loadDocuments();
+        this.#loadStockAndLedger();
+        const touched = event.documents;
+        const open = this.selectedDocument;
+        if (
+          open !== null &&
+          (!touched || touched.made.includes(open) || touched.changed.includes(open))
+        ) {
+          void this.#loadDocumentDetail();
+        }
+        if (!touched || touched.made.length > 0) void this.loadSettings();
         break;
       }
       case 'ping':
