@@ -173,3 +173,30 @@ pub fn set_note(conn: &mut Connection, id: i64, note: &str) -> Result<DocumentRo
         find(tx, id)
     })
 }
+
+/// Queues a document for e-mail, finalising it first if it is a concept (in one transaction:
+/// a document is never queued without its number).
+pub fn send(conn: &mut Connection, id: i64) -> Result<DocumentRow> {
+    with_tx(conn, |tx| {
+        let d = find(tx, id)?;
+        match d.state.as_str() {
+            "concept" => {
+                rules::finalize_in_tx(tx, id)?;
+            }
+            "final" => {}
+            "sent" => {
+                return Err(Error::Document(format!(
+                    "Document {id} was already e-mailed; it is not sent twice."
+                )));
+            }
+            _ => {
+                return Err(Error::Document(format!(
+                    "Document {id} is {}; it cannot be sent.",
+                    d.state
+                )));
+            }
+        }
+        comptoir_store::outbox::enqueue(tx, id)?;
+        find(tx, id)
+    })
+}

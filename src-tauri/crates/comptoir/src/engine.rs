@@ -37,6 +37,8 @@ pub enum Event {
         reason: String,
     },
     Listener(ListenerStatus),
+    /// The outbox tried to e-mail a document.
+    Mail(crate::mailer::MailEvent),
 }
 
 pub type EventSink = Arc<dyn Fn(Event) + Send + Sync>;
@@ -144,6 +146,7 @@ impl Intake for EngineIntake {
 pub struct Engine {
     data_dir: DataDir,
     intake: Arc<EngineIntake>,
+    mailer: Arc<crate::mailer::MailWorker>,
     listener: Mutex<Option<Listener>>,
     status: Mutex<ListenerStatus>,
     events: EventSink,
@@ -168,12 +171,30 @@ impl Engine {
         let conn = comptoir_store::open(&data_dir.database())?;
         config::webhook_secret(&conn)?;
         let reader = comptoir_store::open(&data_dir.database())?;
+        let mail_sink = Arc::clone(&events);
+        let mailer = Arc::new(
+            crate::mailer::MailWorker::spawn(
+                data_dir.database(),
+                Arc::new(move |e| mail_sink(Event::Mail(e))),
+            )
+            .map_err(|source| Error::DataDir {
+                path: data_dir.root().to_owned(),
+                source,
+            })?,
+        );
         let sink = Arc::clone(&events);
+        let wake = Arc::clone(&mailer);
         let writer = Writer::spawn(
             conn,
             Arc::new(
                 move |job: &Job, applied: Option<&Applied>| match (job, applied) {
-                    (Job::Deliver(_), Some(a)) => sink(Event::Delivery(a.clone())),
+                    (Job::Deliver(_), Some(a)) => {
+                        // A document made with auto e-mail on is queued in the same commit.
+                        if !a.documents.made.is_empty() {
+                            wake.wake();
+                        }
+                        sink(Event::Delivery(a.clone()))
+                    }
                     (Job::Ping { ping, .. }, _) => sink(Event::Ping {
                         webhook_id: ping.webhook_id,
                     }),
@@ -197,6 +218,7 @@ impl Engine {
         Ok(Engine {
             data_dir,
             intake,
+            mailer,
             listener: Mutex::new(None),
             status: Mutex::new(ListenerStatus {
                 state: ListenerState::Stopped,
@@ -318,6 +340,12 @@ impl Engine {
     pub fn shutdown(&self) {
         self.stop_listener("Comptoir was closed.");
         self.intake.writer.stop();
+        self.mailer.stop();
+    }
+
+    /// Tells the outbox worker that something was queued.
+    pub fn wake_mailer(&self) {
+        self.mailer.wake();
     }
 
     pub fn status(&self) -> ListenerStatus {
@@ -394,5 +422,6 @@ impl Drop for Engine {
     fn drop(&mut self) {
         self.stop_listener_quietly();
         self.intake.writer.stop();
+        self.mailer.stop();
     }
 }

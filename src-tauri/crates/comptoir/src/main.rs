@@ -51,6 +51,16 @@ enum Command {
         #[command(subcommand)]
         action: DocumentsAction,
     },
+    /// The e-mails waiting to be sent, sent, or failed.
+    Outbox {
+        #[command(subcommand)]
+        action: OutboxAction,
+    },
+    /// E-mail settings check.
+    Mail {
+        #[command(subcommand)]
+        action: MailAction,
+    },
     /// Stock per SKU and its ledger.
     Stock {
         #[command(subcommand)]
@@ -88,6 +98,30 @@ enum DocumentsAction {
     Delete { id: i64 },
     /// Set the internal note (for the shop only; never printed or e-mailed).
     Note { id: i64, text: String },
+    /// Write the document's PDF to a file.
+    Pdf {
+        id: i64,
+        #[arg(long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Queue the document for e-mail (a concept is finalised first); `comptoir serve` or the
+    /// app sends it.
+    Send { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+enum OutboxAction {
+    /// What is queued, sent or failed, with attempts and the last error.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum MailAction {
+    /// Send a test e-mail with the current settings and print the server's answer.
+    Test { to: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -179,6 +213,37 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Documents { action } => documents_command(&data_dir, action),
         Command::Stock { action } => stock_command(&data_dir, action),
+        Command::Outbox {
+            action: OutboxAction::List { json },
+        } => {
+            let conn = comptoir_store::open(&data_dir.database())?;
+            let rows = comptoir_store::outbox::list_outbox(&conn)?;
+            if json {
+                return print_json(&rows);
+            }
+            if rows.is_empty() {
+                println!("The outbox is empty.");
+            }
+            for r in &rows {
+                println!(
+                    "document {:<6} {:<8} attempts {:<3} {}  {}",
+                    r.document_id,
+                    r.state,
+                    r.attempts,
+                    r.recipient.as_deref().unwrap_or(""),
+                    r.last_error.as_deref().unwrap_or("")
+                );
+            }
+            Ok(())
+        }
+        Command::Mail {
+            action: MailAction::Test { to },
+        } => {
+            let conn = comptoir_store::open(&data_dir.database())?;
+            let answer = comptoir::mailer::send_test(&conn, &to)?;
+            println!("The mail server accepted the test e-mail: {answer}");
+            Ok(())
+        }
         Command::Orders { action } => {
             let conn = comptoir_store::open(&data_dir.database())?;
             match action {
@@ -352,6 +417,23 @@ fn documents_command(data_dir: &DataDir, action: DocumentsAction) -> Result<(), 
             println!("Document {id}'s internal note is saved.");
             Ok(())
         }
+        DocumentsAction::Pdf { id, output } => {
+            let (bytes, _) = comptoir::pdfs::pdf(&conn, id)?;
+            std::fs::write(&output, &bytes).map_err(|source| Error::DataDir {
+                path: output.clone(),
+                source,
+            })?;
+            println!("Wrote {} ({} bytes).", output.display(), bytes.len());
+            Ok(())
+        }
+        DocumentsAction::Send { id } => {
+            let d = documents::send(&mut conn, id)?;
+            println!(
+                "Document {id} ({}) is queued for e-mail; `comptoir serve` or the app sends it.",
+                d.number.as_deref().unwrap_or("")
+            );
+            Ok(())
+        }
         DocumentsAction::Delete { id } => {
             documents::delete(&mut conn, id)?;
             println!("Concept {id} is deleted.");
@@ -495,6 +577,16 @@ fn describe(event: &Event) -> Option<String> {
                 comptoir_store::now_text()
             )
         }
+        Event::Mail(m) => format!(
+            "{} document {}: {}{}",
+            comptoir_store::now_text(),
+            m.document_id,
+            m.state,
+            m.error
+                .as_deref()
+                .map(|e| format!(" ({e})"))
+                .unwrap_or_default()
+        ),
         Event::Listener(_) => return None,
     })
 }

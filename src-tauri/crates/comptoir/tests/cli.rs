@@ -2,12 +2,10 @@
 //! HTTP deliveries from the captures, and the documented JSON and exit codes.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{BufRead, BufReader};
-use std::net::SocketAddr;
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
 
+use comptoir_testkit::serve::Serve;
 use comptoir_testkit::{CAPTURE_SECRET, post, scenarios};
 
 fn comptoir(data: &Path, args: &[&str]) -> Output {
@@ -35,78 +33,12 @@ fn refused(data: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stderr).unwrap()
 }
 
-/// `comptoir serve` in the background, stopped with SIGTERM when dropped.
-struct Serve {
-    child: Child,
-    addr: SocketAddr,
-    lines: std::sync::mpsc::Receiver<String>,
-}
-
-impl Serve {
-    fn start(data: &Path) -> Serve {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_comptoir"))
-            .arg("--data-dir")
-            .arg(data)
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let (tx, lines) = std::sync::mpsc::channel();
-        let stdout = child.stdout.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let _ = tx.send(line.unwrap());
-            }
-        });
-        let first = lines
-            .recv_timeout(Duration::from_secs(20))
-            .expect("serve printed nothing");
-        let url = first
-            .strip_prefix("Comptoir is receiving WooCommerce deliveries at http://")
-            .unwrap_or_else(|| panic!("unexpected first line: {first}"));
-        let addr = url
-            .trim_end_matches("/webhooks/woocommerce")
-            .parse()
-            .unwrap();
-        Serve { child, addr, lines }
-    }
-
-    /// Sends SIGTERM and waits; returns the exit status and what was printed after.
-    fn stop(mut self) -> (std::process::ExitStatus, Vec<String>) {
-        let pid = self.child.id().to_string();
-        assert!(
-            Command::new("kill")
-                .args(["-TERM", &pid])
-                .status()
-                .unwrap()
-                .success()
-        );
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                let rest: Vec<String> = self.lines.try_iter().collect();
-                return (status, rest);
-            }
-            assert!(Instant::now() < deadline, "serve did not stop on SIGTERM");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
 fn serve_receives_orders_that_orders_list_and_show_report() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     ok(&data, &["config", "set", "webhook.secret", CAPTURE_SECRET]);
-    let serve = Serve::start(&data);
+    let serve = Serve::start(env!("CARGO_BIN_EXE_comptoir"), &data, &[]);
     for (_, captures) in scenarios() {
         for c in captures {
             assert_eq!(post(serve.addr, &c), 200, "{}/{}", c.scenario, c.name);
@@ -180,7 +112,7 @@ fn serve_receives_orders_that_orders_list_and_show_report() {
 fn a_second_receiver_on_the_same_data_folder_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let first = Serve::start(&data);
+    let first = Serve::start(env!("CARGO_BIN_EXE_comptoir"), &data, &[]);
     let err = refused(&data, &["serve", "--listen", "127.0.0.1:0"]);
     assert!(err.contains("already receiving orders"), "{err}");
     assert!(err.contains("comptoir serve, process"), "{err}");
@@ -189,7 +121,7 @@ fn a_second_receiver_on_the_same_data_folder_is_refused() {
     let (status, _) = first.stop();
     assert!(status.success());
     // Once it stopped, serving works again.
-    let again = Serve::start(&data);
+    let again = Serve::start(env!("CARGO_BIN_EXE_comptoir"), &data, &[]);
     again.stop();
 }
 
@@ -301,7 +233,7 @@ fn documents_and_stock_through_the_command_line() {
         "{err}"
     );
 
-    let serve = Serve::start(&data);
+    let serve = Serve::start(env!("CARGO_BIN_EXE_comptoir"), &data, &[]);
     for c in scenarios()
         .into_iter()
         .find(|(s, _)| s.starts_with("s01"))

@@ -31,6 +31,25 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
+    /// The document's title in a language, as printed and as named in e-mails.
+    pub fn title(self, lang: crate::language::Language) -> &'static str {
+        use crate::language::Language::{En, Fr, Nl};
+        match (self, lang) {
+            (DocumentKind::OrderForm, Fr) => "Bon de commande",
+            (DocumentKind::OrderForm, Nl) => "Bestelbon",
+            (DocumentKind::OrderForm, En) => "Order form",
+            (DocumentKind::DeliveryNote, Fr) => "Bon de livraison",
+            (DocumentKind::DeliveryNote, Nl) => "Leveringsbon",
+            (DocumentKind::DeliveryNote, En) => "Delivery note",
+            (DocumentKind::Invoice, Fr) => "Facture",
+            (DocumentKind::Invoice, Nl) => "Factuur",
+            (DocumentKind::Invoice, En) => "Invoice",
+            (DocumentKind::CreditNote, Fr) => "Note de crédit",
+            (DocumentKind::CreditNote, Nl) => "Creditnota",
+            (DocumentKind::CreditNote, En) => "Credit note",
+        }
+    }
+
     pub const ALL: [DocumentKind; 4] = [
         DocumentKind::OrderForm,
         DocumentKind::DeliveryNote,

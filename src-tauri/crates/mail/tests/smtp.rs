@@ -9,137 +9,22 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use comptoir_mail::{
     Delivered, MailError, Outgoing, Password, Security, SmtpSettings, attachment_name, build,
     message_id_for, send,
 };
-use serde_json::Value;
+use comptoir_testkit::smtp::Sink;
 
 const BODY: &str = "Bonjour Jean,\n\nMerci pour votre commande — à bientôt\n.\n.Une ligne qui commence par un point, et une très longue ligne qui dépasse largement les soixante-dix-huit caractères d'une ligne d'e-mail.\nFrom the shop, with love\r\n\nBoutique Été";
 
-fn target_dir() -> PathBuf {
-    // CARGO_TARGET_TMPDIR is <target>/tmp, whatever CARGO_TARGET_DIR says.
-    Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("target"))
+trait SinkSettings {
+    fn settings(&self) -> SmtpSettings;
 }
 
-fn aiosmtpd_path() -> PathBuf {
-    std::env::var_os("COMPTOIR_AIOSMTPD_PATH")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| target_dir().join("py").join("aiosmtpd"))
-}
-
-/// A running SMTP sink; stopped (stdin closed, then killed if need be) when dropped.
-struct Sink {
-    child: Child,
-    stdin: Option<ChildStdin>,
-    port: u16,
-    dir: PathBuf,
-}
-
-impl Sink {
-    fn start(args: &[&str]) -> Sink {
-        static COUNT: AtomicUsize = AtomicUsize::new(0);
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
-            "smtp-sink-{}-{}",
-            std::process::id(),
-            COUNT.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-
-        let lib = aiosmtpd_path();
-        let python_path = match std::env::var_os("PYTHONPATH") {
-            Some(existing) => {
-                let mut paths = vec![lib.clone()];
-                paths.extend(std::env::split_paths(&existing));
-                std::env::join_paths(paths).unwrap()
-            }
-            None => lib.clone().into_os_string(),
-        };
-        let python = std::env::var("COMPTOIR_PYTHON").unwrap_or_else(|_| "python3".into());
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/smtp_sink.py");
-        let install = format!(
-            "Install aiosmtpd with: python3 -m pip install --target {} aiosmtpd",
-            lib.display()
-        );
-        let mut child = Command::new(&python)
-            .arg(&script)
-            .arg(&dir)
-            .args(args)
-            .env("PYTHONPATH", python_path)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|e| {
-                panic!("could not run {python} for the SMTP test server: {e}. {install}")
-            });
-
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            let _ = tx.send(line);
-        });
-        let line = rx.recv_timeout(Duration::from_secs(30)).unwrap_or_default();
-        let port = line
-            .trim()
-            .strip_prefix("READY ")
-            .and_then(|p| p.parse::<u16>().ok());
-        let Some(port) = port else {
-            let _ = child.kill();
-            let output = child.wait_with_output().ok();
-            let stderr = output
-                .map(|o| String::from_utf8_lossy(&o.stderr).into_owned())
-                .unwrap_or_default();
-            panic!(
-                "The SMTP test server (aiosmtpd) did not start. {install}\n--- its output:\n{line}{stderr}"
-            );
-        };
-        Sink {
-            stdin: child.stdin.take(),
-            child,
-            port,
-            dir,
-        }
-    }
-
-    /// The summaries of the messages received so far, in order.
-    fn received(&self) -> Vec<Value> {
-        let mut numbered: Vec<(u32, Value)> = std::fs::read_dir(&self.dir)
-            .unwrap()
-            .filter_map(|entry| {
-                let path = entry.ok()?.path();
-                let n: u32 = path
-                    .file_name()?
-                    .to_str()?
-                    .strip_suffix(".json")?
-                    .parse()
-                    .ok()?;
-                let text = std::fs::read_to_string(&path).ok()?;
-                Some((n, serde_json::from_str(&text).unwrap()))
-            })
-            .collect();
-        numbered.sort_by_key(|(n, _)| *n);
-        numbered.into_iter().map(|(_, v)| v).collect()
-    }
-
-    fn file(&self, name: &str) -> Vec<u8> {
-        std::fs::read(self.dir.join(name)).unwrap()
-    }
-
+impl SinkSettings for Sink {
     fn settings(&self) -> SmtpSettings {
         settings_for(self.port)
     }
@@ -158,33 +43,6 @@ fn settings_for(port: u16) -> SmtpSettings {
         reply_to: None,
         copy_to: None,
         timeout: Duration::from_secs(10),
-    }
-}
-
-impl Drop for Sink {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
-impl Sink {
-    /// Stops the sink (closing stdin asks it to; one that hangs is killed); its folder is kept only when the test failed, to look at.
-    fn stop(&mut self) {
-        self.stdin.take();
-        let deadline = Instant::now() + Duration::from_secs(3);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        if !matches!(self.child.try_wait(), Ok(Some(_))) {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-        if !std::thread::panicking() {
-            let _ = std::fs::remove_dir_all(&self.dir);
-        }
     }
 }
 

@@ -22,6 +22,8 @@ CREATE TABLE documents (
     internal_note TEXT    NOT NULL DEFAULT '',
     created_at    TEXT    NOT NULL,
     finalized_at  TEXT,
+    -- The PDF as it was e-mailed, kept in the data folder's sent/ folder (hex SHA-256).
+    sent_pdf_sha256 TEXT,
     updated_at    TEXT    NOT NULL,
     UNIQUE (kind, number)
 ) STRICT;
@@ -75,6 +77,11 @@ CREATE TABLE outbox (
     state       TEXT    NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
     attempts    INTEGER NOT NULL DEFAULT 0,
     last_error  TEXT,
+    -- Whether the last error can go away by itself (a server down) or needs the owner.
+    last_error_temporary INTEGER,
     queued_at   TEXT    NOT NULL,
-    sent_at     TEXT
+    next_attempt_at TEXT NOT NULL,
+    first_failure_at TEXT,
+    sent_at     TEXT,
+    server_response TEXT
 ) STRICT;

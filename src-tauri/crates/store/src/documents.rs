@@ -225,3 +225,23 @@ pub fn set_internal_note(conn: &Connection, id: i64, note: &str) -> Result<(), S
     )?;
     Ok(())
 }
+
+/// The document was e-mailed: its state becomes `sent` and the PDF sent is remembered.
+pub fn mark_sent(conn: &Connection, id: i64, pdf_sha256: &str) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE documents SET state = 'sent', sent_pdf_sha256 = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, pdf_sha256, now_text()],
+    )?;
+    Ok(())
+}
+
+pub fn sent_pdf_sha256(conn: &Connection, id: i64) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .query_row(
+            "SELECT sent_pdf_sha256 FROM documents WHERE id = ?1",
+            [id],
+            |r| r.get::<_, Option<String>>(0),
+        )
+        .optional()?
+        .flatten())
+}

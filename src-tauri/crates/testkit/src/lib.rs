@@ -3,6 +3,9 @@
 //! posts them, or variations of them, to a listener over real HTTP.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod serve;
+pub mod smtp;
+
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 

@@ -8,7 +8,7 @@ Every accepted message is written to OUT_DIR as:
 The test compares that with what it sent; using Python's parser checks the MIME structure
 with an implementation that shares nothing with lettre.
 
-Usage: smtp_sink.py OUT_DIR [--user U --password P] [--tempfail ADDR]... [--reject ADDR]...
+Usage: smtp_sink.py OUT_DIR [--port N] [--user U --password P] [--tempfail ADDR]... [--reject ADDR]...
                    [--starttls | --tls]
 --starttls offers STARTTLS, --tls speaks TLS from the first byte; both with the self-signed
 certificate sink-cert.pem (CN=localhost, IP 127.0.0.1), which a client must refuse.
@@ -118,6 +118,7 @@ async def main():
     p.add_argument("--reject", action="append", default=[])
     p.add_argument("--starttls", action="store_true")
     p.add_argument("--tls", action="store_true")
+    p.add_argument("--port", type=int, default=0)
     args = p.parse_args()
 
     here = os.path.dirname(os.path.abspath(__file__))
@@ -138,11 +139,12 @@ async def main():
     if args.starttls:
         options.update(tls_context=context, require_starttls=True)
     loop = asyncio.get_running_loop()
-    # Port 0: the system picks a free port, so parallel tests never collide.
+    # Port 0 (the default): the system picks a free port, so parallel tests never collide.
+    # A fixed port lets a test stop the server and start it again where the client expects it.
     server = await loop.create_server(
         lambda: SMTP(handler, **options),
         "127.0.0.1",
-        0,
+        args.port,
         ssl=context if args.tls else None,
     )
     port = server.sockets[0].getsockname()[1]

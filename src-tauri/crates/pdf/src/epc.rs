@@ -1,0 +1,258 @@
+//! The EPC QR code ("SEPA credit transfer" QR, EPC069-12) that banking apps scan to pay an
+//! invoice: version 002, UTF-8, error correction M. Belgian banks read the structured
+//! communication's twelve digits from the structured-reference line, so that line carries them
+//! and the free-text remittance line stays empty (a bank that finds both may prefer the free
+//! text, and the payment would no longer match the invoice automatically).
+
+use comptoir_core::{Money, StructuredCommunication};
+use qrcode::bits::Bits;
+use qrcode::{EcLevel, QrCode, Version};
+use rust_decimal::Decimal;
+
+use crate::{PdfError, Shop};
+
+/// The beneficiary name may have at most 70 characters.
+const NAME_MAX: usize = 70;
+/// The whole payload may have at most 331 bytes (what QR version 13 holds at level M).
+const PAYLOAD_MAX: usize = 331;
+
+/// The EPC069-12 payload asking to pay `amount` euro to the shop with the structured
+/// communication `ogm` (written `+++123/4567/89012+++` or as its twelve digits). Lines are
+/// separated by `\n`, and end with the structured reference: the trailing empty lines
+/// (free text, note to the payer) are left out, as the standard allows.
+pub fn epc_qr_payload(shop: &Shop, amount: Money, ogm: &str) -> Result<String, PdfError> {
+    let name = beneficiary_name(&shop.name).ok_or(PdfError::NoShopName)?;
+    let iban = iban(&shop.iban)?;
+    let bic = bic(&shop.bic)?;
+    let amount = epc_amount(amount)?;
+    let ogm = StructuredCommunication::parse(ogm)
+        .ok_or_else(|| PdfError::Communication(ogm.trim().to_owned()))?;
+    let payload = [
+        "BCD",
+        "002",
+        "1",
+        "SCT",
+        bic.as_str(),
+        name.as_str(),
+        iban.as_str(),
+        amount.as_str(),
+        "",
+        ogm.digits(),
+    ]
+    .join("\n");
+    if payload.len() > PAYLOAD_MAX {
+        return Err(PdfError::QrCode(format!(
+            "{} bytes, at most {PAYLOAD_MAX}",
+            payload.len()
+        )));
+    }
+    Ok(payload)
+}
+
+/// The QR code for a payload, in byte mode (the mode every banking app reads) and at the
+/// smallest version that holds it, up to version 13 as EPC069-12 requires.
+pub(crate) fn qr_code(payload: &str) -> Result<QrCode, PdfError> {
+    let mut last = String::new();
+    for v in 1..=13 {
+        let mut bits = Bits::new(Version::Normal(v));
+        let fits = bits
+            .push_byte_data(payload.as_bytes())
+            .and_then(|()| bits.push_terminator(EcLevel::M));
+        match fits {
+            Ok(()) => {
+                return QrCode::with_bits(bits, EcLevel::M)
+                    .map_err(|e| PdfError::QrCode(e.to_string()));
+            }
+            Err(e) => last = e.to_string(),
+        }
+    }
+    Err(PdfError::QrCode(last))
+}
+
+/// The shop's name on one line, at most 70 characters; `None` when empty.
+fn beneficiary_name(name: &str) -> Option<String> {
+    let one_line = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cut: String = one_line.chars().take(NAME_MAX).collect();
+    let cut = cut.trim_end().to_owned();
+    (!cut.is_empty()).then_some(cut)
+}
+
+/// The IBAN without spaces, upper case, checked (country, length, mod 97).
+pub(crate) fn iban(text: &str) -> Result<String, PdfError> {
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect::<String>()
+        .to_ascii_uppercase();
+    if compact.is_empty() {
+        return Err(PdfError::NoIban);
+    }
+    let bad = || PdfError::Iban(text.trim().to_owned());
+    let bytes = compact.as_bytes();
+    if !(15..=34).contains(&bytes.len())
+        || !bytes.iter().all(u8::is_ascii_alphanumeric)
+        || !bytes[..2].iter().all(u8::is_ascii_uppercase)
+        || !bytes[2..4].iter().all(u8::is_ascii_digit)
+    {
+        return Err(bad());
+    }
+    // Belgian IBANs have exactly 16 characters; other countries are checked by mod 97 alone.
+    if compact.starts_with("BE") && bytes.len() != 16 {
+        return Err(bad());
+    }
+    // Move the first four characters to the end, letters become 10..35, remainder must be 1.
+    let mut remainder: u32 = 0;
+    for &b in bytes[4..].iter().chain(&bytes[..4]) {
+        let value = if b.is_ascii_digit() {
+            u32::from(b - b'0')
+        } else {
+            u32::from(b - b'A') + 10
+        };
+        remainder = if value >= 10 {
+            (remainder * 100 + value) % 97
+        } else {
+            (remainder * 10 + value) % 97
+        };
+    }
+    if remainder != 1 {
+        return Err(bad());
+    }
+    Ok(compact)
+}
+
+/// The BIC without spaces, upper case, or empty (version 002 makes it optional in the EEA).
+pub(crate) fn bic(text: &str) -> Result<String, PdfError> {
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    if compact.is_empty() {
+        return Ok(compact);
+    }
+    let b = compact.as_bytes();
+    let ok = (b.len() == 8 || b.len() == 11)
+        && b[..6].iter().all(u8::is_ascii_uppercase)
+        && b[6..].iter().all(u8::is_ascii_alphanumeric);
+    if ok {
+        Ok(compact)
+    } else {
+        Err(PdfError::Bic(text.trim().to_owned()))
+    }
+}
+
+/// `EUR12.34`: the euro amount with a point and two decimals, 0.01 to 999999999.99.
+fn epc_amount(amount: Money) -> Result<String, PdfError> {
+    let cents = amount.round_dp(2).0;
+    let min = Decimal::new(1, 2);
+    let max = Decimal::new(99_999_999_999, 2);
+    if cents < min || cents > max || cents != amount.0 {
+        return Err(PdfError::Amount(amount.to_string()));
+    }
+    let mut cents = cents;
+    cents.rescale(2);
+    Ok(format!("EUR{cents}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shop() -> Shop {
+        Shop {
+            name: "Café Comptoir SRL".into(),
+            iban: "BE68 5390 0754 7034".into(),
+            bic: "gkcc bebb".into(),
+            ..Shop::default()
+        }
+    }
+
+    #[test]
+    fn payload_has_the_epc_lines() {
+        let p = epc_qr_payload(
+            &shop(),
+            Money::parse("70.28").unwrap(),
+            "+++090/9337/55493+++",
+        )
+        .unwrap();
+        assert_eq!(
+            p,
+            "BCD\n002\n1\nSCT\nGKCCBEBB\nCafé Comptoir SRL\nBE68539007547034\nEUR70.28\n\n090933755493"
+        );
+        let p = epc_qr_payload(&shop(), Money::parse("5").unwrap(), "090933755493").unwrap();
+        assert!(p.contains("\nEUR5.00\n"), "{p}");
+        assert!(qr_code(&p).is_ok());
+    }
+
+    #[test]
+    fn bad_details_are_refused_with_a_sentence() {
+        let m = |s| Money::parse(s).unwrap();
+        let ogm = "090933755493";
+        let mut s = shop();
+        s.iban = "BE68 5390 0754 7035".into();
+        let e = epc_qr_payload(&s, m("1"), ogm).unwrap_err();
+        assert_eq!(e, PdfError::Iban("BE68 5390 0754 7035".into()));
+        assert!(e.to_string().contains("Correct it in the settings"), "{e}");
+        s.iban = String::new();
+        assert_eq!(epc_qr_payload(&s, m("1"), ogm), Err(PdfError::NoIban));
+        let mut s = shop();
+        s.bic = "GKCC".into();
+        assert!(matches!(
+            epc_qr_payload(&s, m("1"), ogm),
+            Err(PdfError::Bic(_))
+        ));
+        s.bic = String::new();
+        assert!(
+            epc_qr_payload(&s, m("1"), ogm)
+                .unwrap()
+                .contains("SCT\n\nCafé")
+        );
+        let s = shop();
+        assert!(matches!(
+            epc_qr_payload(&s, m("0"), ogm),
+            Err(PdfError::Amount(_))
+        ));
+        assert!(matches!(
+            epc_qr_payload(&s, m("-1"), ogm),
+            Err(PdfError::Amount(_))
+        ));
+        assert!(matches!(
+            epc_qr_payload(&s, m("1.005"), ogm),
+            Err(PdfError::Amount(_))
+        ));
+        assert!(matches!(
+            epc_qr_payload(&s, m("1000000000"), ogm),
+            Err(PdfError::Amount(_))
+        ));
+        assert_eq!(
+            epc_qr_payload(&s, m("1"), "+++090/9337/55494+++"),
+            Err(PdfError::Communication("+++090/9337/55494+++".into()))
+        );
+        let mut s = shop();
+        s.name = " \n ".into();
+        assert_eq!(epc_qr_payload(&s, m("1"), ogm), Err(PdfError::NoShopName));
+    }
+
+    #[test]
+    fn long_names_are_cut_to_seventy_characters() {
+        let mut s = shop();
+        s.name = format!("{}\nSRL", "é".repeat(80));
+        let p = epc_qr_payload(&s, Money::parse("1").unwrap(), "090933755493").unwrap();
+        let name = p.lines().nth(5).unwrap();
+        assert_eq!(name.chars().count(), 70);
+        assert!(qr_code(&p).is_ok());
+    }
+
+    #[test]
+    fn ibans_of_other_countries() {
+        assert_eq!(
+            iban("NL91 ABNA 0417 1643 00").unwrap(),
+            "NL91ABNA0417164300"
+        );
+        assert_eq!(
+            iban("fr14 2004 1010 0505 0001 3m02 606").unwrap(),
+            "FR1420041010050500013M02606"
+        );
+        assert!(iban("BE68 5390 0754 70").is_err());
+    }
+}

@@ -1,0 +1,577 @@
+//! Renders documents from the real captured orders and reads the PDFs back with Poppler
+//! (`pdftotext -layout`, `pdftoppm`) and the QR code with ZBar (`zbarimg`), as a customer's
+//! viewer and banking app would. The PDFs and PNGs stay under `target/tmp/comptoir-pdf` to be
+//! looked at.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use comptoir_core::{DocumentKind, Language};
+use comptoir_pdf::{PdfError, RenderInput, Shop, render};
+
+use common::*;
+
+fn out_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("comptoir-pdf");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(name: &str, pdf: &[u8]) -> PathBuf {
+    let path = out_dir().join(format!("{name}.pdf"));
+    std::fs::write(&path, pdf).unwrap();
+    path
+}
+
+fn run(cmd: &mut Command) -> String {
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd:?} could not start ({e}); is poppler-utils installed?"));
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The PDF's text as `pdftotext -layout` reads it, one string per page.
+fn pages(name: &str, pdf: &[u8]) -> Vec<String> {
+    let path = write(name, pdf);
+    let text = run(Command::new("pdftotext").arg("-layout").arg(&path).arg("-"));
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    // pdftotext ends every page with a form feed, the last one included.
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+fn text(name: &str, pdf: &[u8]) -> String {
+    pages(name, pdf).join("\n")
+}
+
+fn render_ok(input: &RenderInput) -> Vec<u8> {
+    render(input).unwrap_or_else(|e| panic!("render failed: {e}"))
+}
+
+fn assert_in_order(text: &str, expected: &[&str]) {
+    let mut from = 0;
+    for e in expected {
+        match text[from..].find(e) {
+            Some(at) => from += at + e.len(),
+            None => panic!("{e:?} missing or out of order after byte {from} in:\n{text}"),
+        }
+    }
+}
+
+fn lang_name(lang: Language) -> &'static str {
+    lang.as_str()
+}
+
+fn title(kind: DocumentKind, lang: Language) -> &'static str {
+    let titles = match kind {
+        DocumentKind::Invoice => ["Facture", "Factuur", "Invoice"],
+        DocumentKind::CreditNote => ["Note de crédit", "Creditnota", "Credit note"],
+        DocumentKind::OrderForm => ["Bon de commande", "Bestelbon", "Order form"],
+        DocumentKind::DeliveryNote => ["Bon de livraison", "Leveringsbon", "Delivery note"],
+    };
+    match lang {
+        Language::Fr => titles[0],
+        Language::Nl => titles[1],
+        Language::En => titles[2],
+    }
+}
+
+/// Amounts as each language writes them: `1.234,50 €` or `€1,234.50`.
+fn eur(lang: Language, fr: &str) -> String {
+    match lang {
+        Language::Fr | Language::Nl => format!("{fr} €"),
+        Language::En => {
+            let en = fr.replace('.', "").replace(',', ".");
+            match en.strip_prefix('-') {
+                Some(abs) => format!("-€{abs}"),
+                None => format!("€{en}"),
+            }
+        }
+    }
+}
+
+const S04_AMOUNTS: [&str; 13] = [
+    "33,02", "29,71", "3,2925", "11,86", "7,50", "13,50", "4,09", "2,07", "61,23", "9,05", "70,28",
+    "35,87", "25,36",
+];
+
+#[test]
+fn golden_content_for_every_kind_and_language() {
+    let shop = shop();
+    let s04 = s04();
+    let credit = s06_credit();
+    let ogm = ogm();
+    let ogm_digits = ogm.digits().to_owned();
+    for lang in Language::ALL {
+        for kind in DocumentKind::ALL {
+            let content = if kind == DocumentKind::CreditNote {
+                &credit
+            } else {
+                &s04
+            };
+            let input = input(kind, lang, content, &shop, &ogm_digits);
+            let pdf = render_ok(&input);
+            let name = format!("golden-{}-{}", kind.as_str(), lang_name(lang));
+            let pages = pages(&name, &pdf);
+            assert_eq!(pages.len(), 1, "{name}: one page");
+            let text = &pages[0];
+
+            let number = match lang {
+                Language::Fr => "N° 2026-0042",
+                Language::Nl => "Nr. 2026-0042",
+                Language::En => "No. 2026-0042",
+            };
+            // Reading order: shop, title and number, customer, lines, totals, legend, page.
+            let customer: &[&str] = if kind == DocumentKind::CreditNote {
+                &["Thomas Wouters", "Boulevard Anspach 60", "1000 Bruxelles"]
+            } else {
+                &[
+                    "L'Atelier du Café SRL",
+                    "Sophie Dubois",
+                    "Chaussée de Wavre 120",
+                    "1050 Ixelles",
+                ]
+            };
+            let mut expected: Vec<String> = vec![
+                "Comptoir du Café SRL".into(),
+                title(kind, lang).into(),
+                number.into(),
+            ];
+            expected.extend(customer.iter().map(|s| s.to_string()));
+            let lines: &[&str] = if kind == DocumentKind::CreditNote {
+                &["Tablette cassée à la livraison"]
+            } else if kind == DocumentKind::DeliveryNote {
+                &[
+                    "MOUL-001",
+                    "Moulin à café manuel",
+                    "CHOC-072",
+                    "Chocolat noir 72 % – tablette 100 g",
+                    "CAFE-250",
+                    "Café moulu — 250 g",
+                    "Emballage cadeau",
+                ]
+            } else {
+                &[
+                    "MOUL-001",
+                    "Moulin à café manuel",
+                    "CHOC-072",
+                    "Chocolat noir 72 % – tablette 100 g",
+                    "CAFE-250",
+                    "Café moulu — 250 g",
+                    "Livraison bpost",
+                    "Emballage cadeau",
+                ]
+            };
+            expected.extend(lines.iter().map(|s| s.to_string()));
+            match kind {
+                DocumentKind::DeliveryNote => {}
+                DocumentKind::CreditNote => {
+                    expected.push(eur(lang, "3,29"));
+                    expected.push(eur(lang, "0,20"));
+                    expected.push(eur(lang, "3,49"));
+                }
+                _ => {
+                    expected.push(eur(lang, "61,23"));
+                    expected.push(eur(lang, "9,05"));
+                    expected.push(eur(lang, "70,28"));
+                }
+            }
+            if kind == DocumentKind::Invoice {
+                expected.push(ogm.to_string());
+            }
+            expected.push("Hauptstraße.".into());
+            expected.push("1/1".into());
+            let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+            assert_in_order(text, &expected);
+
+            // Unordered: the rest of what the document must show.
+            let mut present: Vec<String> = vec!["Grüße".into(), "BE0123456749".into()];
+            if lang == Language::Fr {
+                present.push("août".into());
+            }
+            if kind == DocumentKind::CreditNote {
+                present.push("thomas.wouters@example.test".into());
+            } else {
+                present.push("Léon Dubois".into());
+                present.push("Place Saint-Lambert 3".into());
+                present.push("Bâtiment \"B\", 2e étage".into());
+                present.push("4000 Liège".into());
+                present.push("sophie.dubois@example.test".into());
+                // The note, its accents, `—`, `×`, `«»`, and the emoji's replacement.
+                present.push("Merci ! Livrez après 17h — sonnez 2×".into());
+                present.push("« fragile » □".into());
+            }
+            match kind {
+                DocumentKind::DeliveryNote => {
+                    let item_count = match lang {
+                        Language::Fr => "Nombre d'articles : 7",
+                        Language::Nl => "Aantal artikelen: 7",
+                        Language::En => "Number of items: 7",
+                    };
+                    present.push(item_count.into());
+                    present.push("Livraison bpost".into());
+                    assert!(!text.contains('€'), "{name} shows a price:\n{text}");
+                    for amount in S04_AMOUNTS {
+                        let en = amount.replace(',', ".");
+                        assert!(
+                            !text.contains(amount) && !text.contains(&en),
+                            "{name} shows the amount {amount}:\n{text}"
+                        );
+                    }
+                }
+                DocumentKind::CreditNote => {}
+                _ => {
+                    for amount in [
+                        "33,02", "29,71", "3,2925", "11,86", "13,50", "4,09", "2,07", "35,87",
+                        "25,36", "7,53", "1,52",
+                    ] {
+                        present.push(eur(lang, amount));
+                    }
+                    present.push(eur(lang, "-3,31"));
+                    present.push("bienvenue10".into());
+                    present.push("21%".into());
+                    present.push("6%".into());
+                }
+            }
+            if kind == DocumentKind::Invoice {
+                present.push("BE68 5390 0754 7034".into());
+                present.push("GKCCBEBB".into());
+            } else {
+                assert!(!text.contains("+++"), "{name} has a communication:\n{text}");
+            }
+            for p in &present {
+                assert!(
+                    text.contains(p.as_str()),
+                    "{name}: {p:?} missing in:\n{text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn only_what_is_unpaid_carries_a_payment_block() {
+    let shop = shop();
+    let s04 = s04();
+    let ogm = ogm();
+    let digits = ogm.digits().to_owned();
+    let mut paid = input(DocumentKind::Invoice, Language::Fr, &s04, &shop, &digits);
+    paid.paid = true;
+    let t = text("paid-invoice", &render_ok(&paid));
+    assert!(t.contains("Facture"));
+    // (The IBAN stays in the footer, with the shop's identity; "Paiement" is in the legend.)
+    for absent in ["+++", "GKCCBEBB", "Communication structurée", "Scannez"] {
+        assert!(!t.contains(absent), "{absent:?} in a paid invoice:\n{t}");
+    }
+    let unpaid = input(DocumentKind::Invoice, Language::Fr, &s04, &shop, &digits);
+    let t = text("unpaid-invoice", &render_ok(&unpaid));
+    assert!(t.contains("Scannez") && t.contains(&ogm.to_string()), "{t}");
+
+    // An order form asks to be paid only when it was given a structured communication (the
+    // app gives one to unpaid order forms); without, it is a plain confirmation.
+    let mut form = input(DocumentKind::OrderForm, Language::Nl, &s04, &shop, &digits);
+    let t = text("order-form-plain", &render_ok(&form));
+    assert!(
+        !t.contains("+++") && !t.contains("Scan met uw bankapp"),
+        "{t}"
+    );
+    form.structured_communication = Some(&digits);
+    let t = text("order-form-to-pay", &render_ok(&form));
+    assert_in_order(
+        &t,
+        &[
+            "Bestelbon",
+            "BE68 5390 0754 7034",
+            &ogm.to_string(),
+            "Scan met uw bankapp",
+        ],
+    );
+    form.paid = true;
+    let t = text("order-form-paid", &render_ok(&form));
+    assert!(
+        !t.contains("+++") && !t.contains("Scan met uw bankapp"),
+        "{t}"
+    );
+    // Credit notes and delivery notes never do.
+    for kind in [DocumentKind::CreditNote, DocumentKind::DeliveryNote] {
+        let mut i = input(kind, Language::En, &s04, &shop, &digits);
+        i.structured_communication = Some(&digits);
+        let t = text(&format!("{}-with-ogm", kind.as_str()), &render_ok(&i));
+        assert!(!t.contains("+++") && !t.contains("banking app"), "{t}");
+    }
+}
+
+#[test]
+fn concepts_are_marked_and_may_have_no_number() {
+    let shop = shop();
+    let s04 = s04();
+    let digits = ogm().digits().to_owned();
+    for lang in Language::ALL {
+        let mut i = input(DocumentKind::Invoice, lang, &s04, &shop, &digits);
+        i.number = None;
+        i.concept = true;
+        let t = text(&format!("concept-{}", lang_name(lang)), &render_ok(&i));
+        assert_in_order(
+            &t,
+            &[
+                title(DocumentKind::Invoice, lang),
+                "CONCEPT",
+                "Sophie Dubois",
+            ],
+        );
+        assert!(!t.contains("2026-0042"), "{t}");
+    }
+}
+
+/// Decodes the payment QR code from a 300 dpi rendering, as a banking app would read it.
+#[test]
+fn the_qr_code_decodes_to_the_epc_payment() {
+    let mut shop = shop();
+    // A name with accents and an apostrophe exercises the UTF-8 character set.
+    shop.name = "Comptoir du Café — L'Épicerie SRL".into();
+    let s04 = s04();
+    let ogm = ogm();
+    let written = ogm.to_string();
+    for lang in Language::ALL {
+        let input = input(DocumentKind::Invoice, lang, &s04, &shop, &written);
+        let pdf = render_ok(&input);
+        let name = format!("qr-{}", lang_name(lang));
+        let path = write(&name, &pdf);
+        let png_root = out_dir().join(&name);
+        run(Command::new("pdftoppm")
+            .args(["-r", "300", "-png", "-f", "1", "-l", "1", "-singlefile"])
+            .arg(&path)
+            .arg(&png_root));
+        let png = png_root.with_extension("png");
+        let out = Command::new("zbarimg")
+            .args(["--raw", "-q", "-Sdisable", "-Sqrcode.enable"])
+            .arg(&png)
+            .output()
+            .expect("zbarimg could not start; install Debian's zbar-tools");
+        assert!(
+            out.status.success(),
+            "no QR code found in {}",
+            png.display()
+        );
+        let decoded = String::from_utf8(out.stdout).unwrap();
+        let decoded = decoded.strip_suffix('\n').unwrap_or(&decoded);
+        let lines: Vec<&str> = decoded.split('\n').collect();
+        let expected = [
+            "BCD",
+            "002",
+            "1",
+            "SCT",
+            "GKCCBEBB",
+            "Comptoir du Café — L'Épicerie SRL",
+            "BE68539007547034",
+            "EUR70.28",
+            "",
+            ogm.digits(),
+        ];
+        assert_eq!(lines.len(), expected.len(), "{decoded:?}");
+        for (i, (got, want)) in lines.iter().zip(expected).enumerate() {
+            assert_eq!(*got, want, "line {} of the EPC payload", i + 1);
+        }
+        // And it is the payload the library gives for the same payment.
+        assert_eq!(
+            decoded,
+            comptoir_pdf::epc_qr_payload(&shop, s04.total, &written).unwrap()
+        );
+    }
+}
+
+#[test]
+fn a_120_line_order_flows_onto_numbered_pages() {
+    let shop = shop();
+    let content = long_order(120);
+    assert_eq!(
+        content.lines.len(),
+        122,
+        "120 products, shipping and the fee"
+    );
+    let digits = ogm().digits().to_owned();
+    for (kind, lang) in [
+        (DocumentKind::Invoice, Language::Fr),
+        (DocumentKind::DeliveryNote, Language::Nl),
+        (DocumentKind::OrderForm, Language::En),
+    ] {
+        let i = input(kind, lang, &content, &shop, &digits);
+        let name = format!("long-{}-{}", kind.as_str(), lang_name(lang));
+        let pdf = render_ok(&i);
+        let pages = pages(&name, &pdf);
+        // Every tenth line has a long name (three or four lines) and each line of s04 its
+        // coupon discount, so about 18 to 22 rows fit on a page; a delivery note's rows have
+        // one line each.
+        let expected_pages = match kind {
+            DocumentKind::DeliveryNote => 4,
+            _ => 7,
+        };
+        assert_eq!(pages.len(), expected_pages, "{name}");
+        let n = pages.len();
+        let (sku, description) = match lang {
+            Language::Fr => ("Réf.", "Description"),
+            Language::Nl => ("Art.nr.", "Omschrijving"),
+            Language::En => ("SKU", "Description"),
+        };
+        let mut seen = Vec::new();
+        for (p, page) in pages.iter().enumerate() {
+            assert!(
+                page.contains(&format!("{}/{n}", p + 1)),
+                "{name}: page number {}/{n} missing",
+                p + 1
+            );
+            if p > 0 {
+                assert!(
+                    page.contains("(suite)")
+                        || page.contains("(vervolg)")
+                        || page.contains("(continued)")
+                );
+                assert!(
+                    page.contains("2026-0042"),
+                    "{name} page {}: which document",
+                    p + 1
+                );
+            }
+            for i in 1..=120 {
+                if page.contains(&format!("TEST-{i:03}")) {
+                    seen.push(i);
+                }
+            }
+            // The table header on every page that has lines.
+            if (1..=120).any(|i| page.contains(&format!("TEST-{i:03}"))) {
+                assert_in_order(page, &[sku, description, "TEST-"]);
+            }
+        }
+        assert_eq!(
+            seen,
+            (1..=120).collect::<Vec<_>>(),
+            "{name}: every line once, in order"
+        );
+        let all = pages.join("\n");
+        for i in 1..=120 {
+            assert!(
+                all.contains(&format!("Article {i:03} —")),
+                "{name}: line {i}"
+            );
+        }
+        // Long descriptions wrap and lose no word.
+        for word in ["édition", "spéciale", "personnalisée", "soignée"] {
+            assert_eq!(all.matches(word).count(), 12, "{name}: {word}");
+        }
+        if kind == DocumentKind::DeliveryNote {
+            assert!(!all.contains('€'));
+        } else {
+            let total = match lang {
+                Language::En => format!("€{}", content.total),
+                _ => format!("{} €", content.total.to_string().replace('.', ",")),
+            };
+            // 2.000 and more: the thousands are grouped.
+            assert!(content.total.0 > rust_decimal::Decimal::from(1000));
+            let grouped = match lang {
+                Language::En => {
+                    let t = total.trim_start_matches('€');
+                    format!("€{},{}", &t[..1], &t[1..])
+                }
+                _ => format!("{}.{}", &total[..1], &total[1..]),
+            };
+            assert!(
+                pages[n - 1].contains(&grouped),
+                "{name}: total {grouped} on the last page"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_emoji_prints_as_a_visible_replacement_without_panic() {
+    let mut shop = shop();
+    shop.name = "Comptoir 🎁 du Café".into();
+    let mut content = s04();
+    content.customer_note = "🎁🎁 Livrez 👍🏽 chez 👨‍👩‍👧 — « 🇧🇪 » merci".into();
+    content.lines[0].description = "Moulin 🎁 à café".into();
+    let digits = ogm().digits().to_owned();
+    let i = input(
+        DocumentKind::Invoice,
+        Language::Fr,
+        &content,
+        &shop,
+        &digits,
+    );
+    let t = text("emoji", &render_ok(&i));
+    assert!(t.contains("□□ Livrez □ chez □ — « □ » merci"), "{t}");
+    assert!(t.contains("Moulin □ à café"), "{t}");
+    assert!(t.contains("Comptoir □ du Café"), "{t}");
+}
+
+#[test]
+fn a_one_page_invoice_is_small() {
+    let shop = shop();
+    let s04 = s04();
+    let digits = ogm().digits().to_owned();
+    for lang in Language::ALL {
+        let i = input(DocumentKind::Invoice, lang, &s04, &shop, &digits);
+        let pdf = render_ok(&i);
+        assert!(pdf.len() < 50_000, "{} bytes in {lang}", pdf.len());
+        assert!(pdf.starts_with(b"%PDF-"));
+    }
+}
+
+#[test]
+fn a_logo_is_drawn_and_a_bad_one_is_refused_with_a_sentence() {
+    let logo =
+        std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../icons/128x128.png"))
+            .unwrap();
+    let mut shop: Shop = shop();
+    shop.logo = Some(logo);
+    let s04 = s04();
+    let digits = ogm().digits().to_owned();
+    let i = input(DocumentKind::Invoice, Language::Nl, &s04, &shop, &digits);
+    let pdf = render_ok(&i);
+    let path = write("logo", &pdf);
+    let list = run(Command::new("pdfimages").arg("-list").arg(&path));
+    assert!(list.lines().count() >= 3, "no image in:\n{list}");
+    assert!(pdf.len() < 80_000, "{} bytes", pdf.len());
+
+    shop.logo = Some(b"not an image".to_vec());
+    let i = input(DocumentKind::Invoice, Language::Nl, &s04, &shop, &digits);
+    let e = render(&i).unwrap_err();
+    assert!(matches!(e, PdfError::Logo(_)), "{e}");
+    assert!(e.to_string().contains("Choose a PNG or JPEG file"), "{e}");
+}
+
+#[test]
+fn a_wrong_iban_stops_an_unpaid_invoice_but_not_a_delivery_note() {
+    let mut shop = shop();
+    shop.iban = "BE68 5390 0754 7035".into();
+    let s04 = s04();
+    let digits = ogm().digits().to_owned();
+    let i = input(DocumentKind::Invoice, Language::En, &s04, &shop, &digits);
+    assert!(matches!(render(&i), Err(PdfError::Iban(_))));
+    let i = input(
+        DocumentKind::DeliveryNote,
+        Language::En,
+        &s04,
+        &shop,
+        &digits,
+    );
+    assert!(render(&i).is_ok());
+    // Without an IBAN the block still says what to pay, without a QR code.
+    shop.iban.clear();
+    let i = input(DocumentKind::Invoice, Language::En, &s04, &shop, &digits);
+    let t = text("no-iban", &render_ok(&i));
+    assert!(
+        t.contains("Payment") && t.contains(&ogm().to_string()),
+        "{t}"
+    );
+}
