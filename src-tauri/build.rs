@@ -21,6 +21,15 @@ fn main() {
             "list_stock",
             "stock_ledger",
             "set_stock",
+            "document_pdf",
+            "email_preview",
+            "set_customer_note",
+            "send_documents",
+            "send_test_email",
+            "list_outbox",
+            "list_printers",
+            "print_documents",
+            "todays_delivery_notes",
         ]));
     if let Err(e) = tauri_build::try_build(attributes) {
         eprintln!("tauri-build failed: {e:#}");

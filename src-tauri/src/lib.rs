@@ -9,18 +9,21 @@ use comptoir::config::{self, ConfigKey};
 use comptoir::engine::{ConnectionInfo, Event, ListenerStatus};
 use comptoir::queries::{self, OrderDetail, OrderSummary};
 use comptoir::test_order::TestOrderSent;
-use comptoir::{DataDir, Engine, documents, stock};
+use comptoir::{DataDir, Engine, documents, mailer, pdfs, print, stock};
 use comptoir_store::Connection;
 use comptoir_store::activity::{ActivityRow, list_activity as store_list_activity};
 use comptoir_store::documents::DocumentRow;
 use comptoir_store::failed_deliveries::{
     FailedDeliveryRow, list_failed_deliveries as store_list_failed,
 };
+use comptoir_store::outbox::OutboxRow;
 use comptoir_store::products::MovementRow;
 use tauri::{Emitter, Manager, Runtime};
 
 /// The name of the event that carries [`Event`]s to the window.
 pub const EVENT: &str = "comptoir:event";
+/// Printing progress: `{done, total}`.
+pub const PRINT_EVENT: &str = "comptoir:print";
 
 /// What the commands work on.
 pub struct AppState {
@@ -227,6 +230,79 @@ fn set_stock(
     state.write(|c| stock::set(c, &sku, &quantity))
 }
 
+/// The document's PDF, base64-encoded, for the preview (pdf.js draws it in the window).
+#[tauri::command]
+fn document_pdf(state: tauri::State<'_, AppState>, id: i64) -> Result<String, String> {
+    use base64::Engine as _;
+    state.read(|c| Ok(base64::engine::general_purpose::STANDARD.encode(pdfs::pdf(c, id)?.0)))
+}
+
+#[tauri::command]
+fn email_preview(state: tauri::State<'_, AppState>, id: i64) -> Result<mailer::Preview, String> {
+    state.read(|c| mailer::preview(c, id))
+}
+
+#[tauri::command]
+fn set_customer_note(
+    state: tauri::State<'_, AppState>,
+    id: i64,
+    note: String,
+) -> Result<DocumentRow, String> {
+    state.write(|c| documents::set_customer_note(c, id, &note))
+}
+
+/// Queues documents for e-mail (concepts are finalised first); stops at the first refusal.
+#[tauri::command]
+fn send_documents(
+    state: tauri::State<'_, AppState>,
+    ids: Vec<i64>,
+) -> Result<Vec<DocumentRow>, String> {
+    let rows = state.write(|c| ids.iter().map(|id| documents::send(c, *id)).collect())?;
+    if let Ok(engine) = state.engine() {
+        engine.wake_mailer();
+    }
+    Ok(rows)
+}
+
+#[tauri::command]
+fn send_test_email(state: tauri::State<'_, AppState>, to: String) -> Result<String, String> {
+    state.read(|c| mailer::send_test(c, &to))
+}
+
+#[tauri::command]
+fn list_outbox(state: tauri::State<'_, AppState>) -> Result<Vec<OutboxRow>, String> {
+    state.read(|c| Ok(comptoir_store::outbox::list_outbox(c)?))
+}
+
+#[tauri::command]
+fn list_printers() -> Result<Vec<String>, String> {
+    print::printers().map_err(|e| e.to_string())
+}
+
+/// Prints documents in one job; progress goes to the window as `comptoir:print` events.
+#[tauri::command]
+fn print_documents<R: Runtime>(
+    app: tauri::AppHandle<R>,
+    state: tauri::State<'_, AppState>,
+    ids: Vec<i64>,
+    printer: String,
+) -> Result<String, String> {
+    state.write(|c| {
+        documents::print(c, &ids, &printer, |done, total| {
+            let _ = app.emit(
+                PRINT_EVENT,
+                serde_json::json!({ "done": done, "total": total }),
+            );
+        })
+    })
+}
+
+/// The delivery notes made today (the morning's printing).
+#[tauri::command]
+fn todays_delivery_notes(state: tauri::State<'_, AppState>) -> Result<Vec<DocumentRow>, String> {
+    state.read(|c| documents::made_today(c, "delivery_note"))
+}
+
 /// The data folder: `--data-dir DIR` on the command line, else `COMPTOIR_DATA_DIR`, else the
 /// OS default.
 fn data_dir_from_args() -> Result<DataDir, String> {
@@ -262,7 +338,16 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, data_dir: DataDir) -> tauri
             set_document_note,
             list_stock,
             stock_ledger,
-            set_stock
+            set_stock,
+            document_pdf,
+            email_preview,
+            set_customer_note,
+            send_documents,
+            send_test_email,
+            list_outbox,
+            list_printers,
+            print_documents,
+            todays_delivery_notes
         ])
         .setup(move |app| {
             let handle = app.handle().clone();

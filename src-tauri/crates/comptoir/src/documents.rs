@@ -200,3 +200,52 @@ pub fn send(conn: &mut Connection, id: i64) -> Result<DocumentRow> {
         find(tx, id)
     })
 }
+
+/// Documents of `kind` made today (UTC date), for "print all delivery notes of today".
+pub fn made_today(conn: &Connection, kind: &str) -> Result<Vec<DocumentRow>> {
+    let today = comptoir_store::now_text();
+    let today = today.get(..10).unwrap_or(&today).to_owned();
+    Ok(list_documents(conn)?
+        .into_iter()
+        .filter(|d| d.kind == kind && d.state != "cancelled" && d.created_at.starts_with(&today))
+        .collect())
+}
+
+/// Prints documents in one job (rendering those that need it); printing finalises concepts,
+/// since a printed document is a document given out.
+pub fn print(
+    conn: &mut Connection,
+    ids: &[i64],
+    printer: &str,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<String> {
+    let mut files = Vec::new();
+    for (n, id) in ids.iter().enumerate() {
+        if find(conn, *id)?.state == "concept" {
+            finalize(conn, *id)?;
+        }
+        let (_, path) = crate::pdfs::pdf(conn, *id)?;
+        files.push(path);
+        progress(n + 1, ids.len());
+    }
+    crate::print::print_files(&files, printer, "Comptoir")
+}
+
+/// The customer-facing note of a concept (the text block at the top of the document).
+pub fn set_customer_note(conn: &mut Connection, id: i64, note: &str) -> Result<DocumentRow> {
+    with_tx(conn, |tx| {
+        let d = find(tx, id)?;
+        if d.state != "concept" {
+            return Err(Error::Document(format!(
+                "Document {id} is {}; only a concept's note can be changed.",
+                d.state
+            )));
+        }
+        let mut content: DocumentContent = serde_json::from_str(&d.content)
+            .map_err(|e| Error::Document(format!("document {id} cannot be read back ({e})")))?;
+        content.customer_note = note.trim().to_owned();
+        let json = serde_json::to_string(&content).map_err(|e| Error::Document(e.to_string()))?;
+        comptoir_store::documents::set_content(tx, id, &json)?;
+        find(tx, id)
+    })
+}

@@ -12,6 +12,7 @@ pub mod intake;
 pub mod mailer;
 pub mod numbering;
 pub mod pdfs;
+pub mod print;
 pub mod queries;
 pub mod rules;
 pub mod secrets;

@@ -8,9 +8,9 @@
 
 use comptoir_core::{Address, DocumentContent, DocumentKind, DocumentLine, Language, LineKind};
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, Rect, Rgb, TextItem, TextMatrix,
-    WindingOrder, XObjectId, XObjectTransform,
+    Color, CurTransMat, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, Rect, Rgb, TextItem, TextMatrix,
+    XObjectId, XObjectTransform,
 };
 use qrcode::QrCode;
 
@@ -43,7 +43,7 @@ const ROW_PAD: f32 = 1.25;
 /// must fit on one page.
 const MAX_DESCRIPTION_LINES: usize = 40;
 /// The payment QR code's side, quiet zone included (EPC recommends at least 2 cm of code).
-const QR_SIZE: f32 = 32.0;
+const QR_SIZE: f32 = 30.0;
 
 /// The few inks of the design: near-black text, grey labels and rules, a light band behind
 /// the table header and the grand total, red for the CONCEPT mark.
@@ -222,13 +222,21 @@ impl Canvas {
         });
     }
 
-    /// The QR code as one filled path of black squares (runs of dark modules merged per row),
-    /// with its 4-module quiet zone inside `size`: a few hundred bytes, sharp at any zoom.
+    /// The QR code as black squares, runs of dark modules merged per row, with its 4-module
+    /// quiet zone inside `size`. The squares are drawn in a coordinate system of one unit per
+    /// module (rows going down), so each run is written as four small integers: a few
+    /// kilobytes less than page coordinates, and sharp at any zoom.
     fn qr(&mut self, code: &QrCode, x: f32, y: f32, size: f32) {
         let n = code.width();
         let quiet = 4;
         let module = size / (n + 2 * quiet) as f32;
-        let mut rings = Vec::new();
+        self.set_fill(Ink::Black);
+        self.ops.push(Op::SaveGraphicsState);
+        let origin = point(x + quiet as f32 * module, y + quiet as f32 * module);
+        let m = pt(module).0;
+        self.ops.push(Op::SetTransformationMatrix {
+            matrix: CurTransMat::Raw([m, 0.0, 0.0, -m, origin.x.0, origin.y.0]),
+        });
         for row in 0..n {
             let mut col = 0;
             while col < n {
@@ -240,27 +248,22 @@ impl Canvas {
                 while col < n && code[(col, row)] == qrcode::Color::Dark {
                     col += 1;
                 }
-                let x0 = x + (quiet + start) as f32 * module;
-                let x1 = x + (quiet + col) as f32 * module;
-                let y0 = y + (quiet + row) as f32 * module;
-                let y1 = y0 + module;
-                let p = |x, y| LinePoint {
-                    p: point(x, y),
-                    bezier: false,
-                };
-                rings.push(PolygonRing {
-                    points: vec![p(x0, y0), p(x1, y0), p(x1, y1), p(x0, y1)],
+                self.ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(start as f32),
+                        y: Pt(row as f32),
+                        width: Pt((col - start) as f32),
+                        height: Pt(1.0),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: None,
+                    },
                 });
             }
         }
-        self.set_fill(Ink::Black);
-        self.ops.push(Op::DrawPolygon {
-            polygon: Polygon {
-                rings,
-                mode: PaintMode::Fill,
-                winding_order: WindingOrder::NonZero,
-            },
-        });
+        self.ops.push(Op::RestoreGraphicsState);
+        self.font = None;
+        self.fill = None;
+        self.stroke = None;
     }
 
     fn image(&mut self, logo: &Logo, x: f32, y: f32) {
@@ -304,6 +307,8 @@ struct Logo {
 /// The largest area the logo may take, top-left.
 const LOGO_MAX_W: f32 = 60.0;
 const LOGO_MAX_H: f32 = 22.0;
+/// A logo up to this wide goes beside the shop's identity, a wider one above it.
+const LOGO_BESIDE_MAX_W: f32 = 32.0;
 
 fn place_logo(doc: &mut PdfDocument, bytes: &[u8]) -> Result<Logo, PdfError> {
     let mut warnings = Vec::new();
@@ -571,15 +576,24 @@ impl Writer<'_> {
         let shop = self.input.shop;
         let l = self.l;
 
-        // Left: logo and the shop's identity.
+        // Left: logo and the shop's identity. A square-ish logo sits beside the identity, a
+        // wide one above it, so that neither pushes the lines down more than needed.
         let mut y = TOP;
+        let mut x = LEFT;
+        let mut col = 95.0;
+        let mut logo_bottom = TOP;
         if let Some(logo) = logo {
             self.canvas().image(logo, LEFT, y);
-            y += logo.h + 4.0;
+            if logo.w <= LOGO_BESIDE_MAX_W {
+                x = LEFT + logo.w + 5.0;
+                col -= logo.w + 5.0;
+                logo_bottom = TOP + logo.h;
+            } else {
+                y += logo.h + 4.0;
+            }
         }
-        let col = 95.0;
         for line in self.wrap(&shop.name, Style::Bold, 12.0, col) {
-            self.put(LEFT, y, Style::Bold, 12.0, Ink::Text, &line);
+            self.put(x, y, Style::Bold, 12.0, Ink::Text, &line);
             y += lh(12.0);
         }
         y += 0.6;
@@ -603,11 +617,11 @@ impl Writer<'_> {
         }
         for item in identity {
             for line in self.wrap(&item, Style::Regular, BODY, col) {
-                self.put(LEFT, y, Style::Regular, BODY, Ink::Muted, &line);
+                self.put(x, y, Style::Regular, BODY, Ink::Muted, &line);
                 y += lh(BODY);
             }
         }
-        let left_bottom = y;
+        let left_bottom = y.max(logo_bottom);
 
         // Right: title, number or CONCEPT, dates and order.
         let mut y = TOP - 1.0;
@@ -1227,7 +1241,7 @@ impl Writer<'_> {
     fn payment(&mut self, p: &Payment) {
         let l = self.l;
         let lang = self.lang();
-        let pad = 4.0;
+        let pad = 3.5;
         let mut rows: Vec<(&str, String, Style, f32)> = Vec::new();
         if let Some(iban) = &p.iban {
             rows.push(("IBAN", format::iban(iban), Style::Bold, 9.5));

@@ -245,3 +245,12 @@ pub fn sent_pdf_sha256(conn: &Connection, id: i64) -> Result<Option<String>, Sto
         .optional()?
         .flatten())
 }
+
+/// Replaces a concept's content (the owner edited its customer-facing note).
+pub fn set_content(conn: &Connection, id: i64, content: &str) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE documents SET content = ?2, updated_at = ?3 WHERE id = ?1 AND state = 'concept'",
+        params![id, content, now_text()],
+    )?;
+    Ok(())
+}
