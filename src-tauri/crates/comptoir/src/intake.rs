@@ -6,7 +6,7 @@
 use comptoir_store::activity::{Level, insert_activity};
 use comptoir_store::deliveries::{NewDelivery, Outcome, insert_delivery};
 use comptoir_store::failed_deliveries::{NewFailedDelivery, insert_failed_delivery};
-use comptoir_store::orders::{find_stored_version, insert_order, set_order_trashed, update_order};
+use comptoir_store::orders::{find_stored_version, set_order_trashed, upsert_order};
 use comptoir_store::{Connection, StoreError};
 use comptoir_woo::{Delivery, DeliveryMeta, Payload, Ping};
 use serde::Serialize;
@@ -74,7 +74,8 @@ pub fn apply_delivery(conn: &Connection, d: &Delivery) -> Result<Applied, StoreE
         Payload::Order(order) => {
             match find_stored_version(conn, &meta.source, order.id)? {
                 None => {
-                    let key = insert_order(conn, &meta.source, order, &meta.body_sha256, &d.body)?;
+                    let key =
+                        upsert_order(conn, &meta.source, order, &meta.body_sha256, &d.body, false)?;
                     (Outcome::Created, Some(key))
                 }
                 Some(stored) => {
@@ -97,7 +98,14 @@ pub fn apply_delivery(conn: &Connection, d: &Delivery) -> Result<Applied, StoreE
                         }
                     } else {
                         let trashed = stored.trashed && !d.is_restore();
-                        update_order(conn, stored.key, order, &meta.body_sha256, &d.body, trashed)?;
+                        upsert_order(
+                            conn,
+                            &meta.source,
+                            order,
+                            &meta.body_sha256,
+                            &d.body,
+                            trashed,
+                        )?;
                         let outcome = if restoring {
                             Outcome::Restored
                         } else {

@@ -3,34 +3,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-use comptoir_testkit::serve::Serve;
+use comptoir_testkit::serve::{Serve, run_ok, run_refused};
 use comptoir_testkit::{CAPTURE_SECRET, post, scenarios};
 
-fn comptoir(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_comptoir"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .output()
-        .unwrap()
-}
+const BIN: &str = env!("CARGO_BIN_EXE_comptoir");
 
 fn ok(data: &Path, args: &[&str]) -> String {
-    let out = comptoir(data, args);
-    assert!(
-        out.status.success(),
-        "comptoir {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    run_ok(BIN, data, args)
 }
 
 fn refused(data: &Path, args: &[&str]) -> String {
-    let out = comptoir(data, args);
-    assert!(!out.status.success(), "comptoir {args:?} should fail");
-    String::from_utf8(out.stderr).unwrap()
+    run_refused(BIN, data, args)
 }
 
 #[test]
@@ -38,7 +22,7 @@ fn serve_receives_orders_that_orders_list_and_show_report() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     ok(&data, &["config", "set", "webhook.secret", CAPTURE_SECRET]);
-    let serve = Serve::start(env!("CARGO_BIN_EXE_comptoir"), &data, &[]);
+    let serve = Serve::start(BIN, &data, &[]);
     for (_, captures) in scenarios() {
         for c in captures {
             assert_eq!(post(serve.addr, &c), 200, "{}/{}", c.scenario, c.name);
@@ -112,7 +96,7 @@ fn serve_receives_orders_that_orders_list_and_show_report() {
 fn a_second_receiver_on_the_same_data_folder_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let first = Serve::start(env!("CARGO_BIN_EXE_comptoir"), &data, &[]);
+    let first = Serve::start(BIN, &data, &[]);
     let err = refused(&data, &["serve", "--listen", "127.0.0.1:0"]);
     assert!(err.contains("already receiving orders"), "{err}");
     assert!(err.contains("comptoir serve, process"), "{err}");
@@ -121,7 +105,7 @@ fn a_second_receiver_on_the_same_data_folder_is_refused() {
     let (status, _) = first.stop();
     assert!(status.success());
     // Once it stopped, serving works again.
-    let again = Serve::start(env!("CARGO_BIN_EXE_comptoir"), &data, &[]);
+    let again = Serve::start(BIN, &data, &[]);
     again.stop();
 }
 
@@ -233,7 +217,7 @@ fn documents_and_stock_through_the_command_line() {
         "{err}"
     );
 
-    let serve = Serve::start(env!("CARGO_BIN_EXE_comptoir"), &data, &[]);
+    let serve = Serve::start(BIN, &data, &[]);
     for c in scenarios()
         .into_iter()
         .find(|(s, _)| s.starts_with("s01"))

@@ -5,10 +5,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
-use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-use comptoir_testkit::serve::Serve;
+use comptoir_testkit::serve::{Serve, run, run_ok};
 use comptoir_testkit::smtp::Sink;
 use comptoir_testkit::{CAPTURE_SECRET, capture, post};
 
@@ -16,23 +15,12 @@ const BIN: &str = env!("CARGO_BIN_EXE_comptoir");
 /// Retries every second instead of minutes (the real schedule is tested in comptoir-mail).
 const FAST_RETRY: (&str, &str) = ("COMPTOIR_MAIL_BACKOFF_SECONDS", "1");
 
-fn comptoir(data: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .output()
-        .unwrap()
+fn comptoir(data: &Path, args: &[&str]) -> std::process::Output {
+    run(BIN, data, args)
 }
 
 fn ok(data: &Path, args: &[&str]) -> String {
-    let out = comptoir(data, args);
-    assert!(
-        out.status.success(),
-        "comptoir {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    run_ok(BIN, data, args)
 }
 
 fn json(data: &Path, args: &[&str]) -> serde_json::Value {

@@ -33,6 +33,8 @@ const FOOTER_RULE: f32 = 281.0;
 const BODY: f32 = 8.5;
 /// Between a description and the discount that follows it.
 const DISCOUNT_GAP: f32 = 3.0;
+/// The most a table header takes (labels on two lines).
+const TABLE_HEADER_ROOM: f32 = 12.0;
 /// The table header's size.
 const HEADER: f32 = 7.5;
 /// A cell's inner margin, left and right.
@@ -968,16 +970,17 @@ impl Writer<'_> {
             .filter(|line| self.priced || line.kind != LineKind::Shipping)
             .collect();
         let columns: Vec<Column> = self.columns().into_iter().map(|(c, _)| c).collect();
-        // Never a table header alone at the bottom of a page.
-        self.ensure(22.0);
+        let rows: Vec<Row> = lines.iter().map(|line| self.row(line, &columns)).collect();
+        // Never a table header alone at the bottom of a page: it comes with its first row.
+        let first = rows.first().map_or(0.0, |r| r.height);
+        self.ensure(TABLE_HEADER_ROOM + first);
         self.table_header();
-        for line in lines {
-            let row = self.row(line, &columns);
+        for row in &rows {
             if self.y + row.height > BOTTOM {
                 self.new_page();
                 self.table_header();
             }
-            self.draw_row(&row, &columns);
+            self.draw_row(row, &columns);
         }
     }
 

@@ -197,6 +197,26 @@ fn golden_content_for_every_kind_and_language() {
 
             // Unordered: the rest of what the document must show.
             let mut present: Vec<String> = vec!["Grüße".into(), "BE0123456749".into()];
+            present.extend(
+                match lang {
+                    Language::Fr => [
+                        "Date",
+                        "28/11/2026",
+                        "Commande",
+                        "Date de commande",
+                        "27/11/2026",
+                    ],
+                    Language::Nl => [
+                        "Datum",
+                        "28/11/2026",
+                        "Bestelling",
+                        "Besteldatum",
+                        "27/11/2026",
+                    ],
+                    Language::En => ["Date", "28 Nov 2026", "Order", "Order date", "27 Nov 2026"],
+                }
+                .map(String::from),
+            );
             if lang == Language::Fr {
                 present.push("août".into());
             }
@@ -572,6 +592,87 @@ fn a_wrong_iban_stops_an_unpaid_invoice_but_not_a_delivery_note() {
     let t = text("no-iban", &render_ok(&i));
     assert!(
         t.contains("Payment") && t.contains(&ogm().to_string()),
+        "{t}"
+    );
+}
+
+/// What owners and customers type is not always tidy: nothing must crash, vanish or overflow
+/// the page.
+#[test]
+fn untidy_input_still_renders() {
+    // An empty shop, a customer without addresses, a very long note with Windows line ends,
+    // tabs and control characters, a description of 3000 characters and an unbroken 200
+    // character "word".
+    let shop = Shop::default();
+    let mut content = s04();
+    content.billing = Default::default();
+    content.shipping = Default::default();
+    content.customer_vat_number = None;
+    let paragraph = "Sonnez deux fois,\tle colis est fragile.\r\nMerci beaucoup ! \u{7}";
+    content.customer_note = paragraph.repeat(120);
+    content.lines[0].description = "Très long descriptif ".repeat(150);
+    content.lines[1].description = format!("https://example.test/{}", "x".repeat(200));
+    content.lines[2].sku = Some("SKU-".repeat(20));
+    let i = RenderInput {
+        kind: DocumentKind::OrderForm,
+        number: None,
+        concept: true,
+        language: Language::En,
+        date: date(2026, 1, 2),
+        order_number: "25",
+        order_date: None,
+        content: &content,
+        legend: "",
+        paid: false,
+        structured_communication: None,
+        shop: &shop,
+    };
+    let pdf = render_ok(&i);
+    let pages = pages("untidy", &pdf);
+    assert!(
+        pages.len() >= 3,
+        "the note and the long line flow on: {}",
+        pages.len()
+    );
+    let all = pages.join("\n");
+    let n = pages.len();
+    assert!(all.contains("Order form") && all.contains("CONCEPT") && all.contains("2 Jan 2026"));
+    assert_eq!(
+        all.matches("Sonnez deux fois, le colis est fragile.")
+            .count(),
+        120
+    );
+    assert!(pages[n - 1].contains(&format!("{n}/{n}")));
+    assert!(all.contains("Same as the billing address"));
+    // The cut description ends with an ellipsis, the long "word" is cut, not lost.
+    assert!(all.contains('…'));
+    let cut_word: usize = all
+        .split(|c| c != 'x')
+        .filter(|run| run.len() >= 5)
+        .map(str::len)
+        .sum();
+    assert_eq!(cut_word, 200, "{all}");
+    assert!(all.contains("https://example.test/xxxxx"));
+    assert!(all.contains("Café moulu — 250 g"));
+}
+
+#[test]
+fn an_order_in_another_currency_keeps_its_code_and_has_no_qr_code() {
+    let shop = shop();
+    let mut content = s04();
+    content.currency = "USD".into();
+    let digits = ogm().digits().to_owned();
+    let i = input(
+        DocumentKind::Invoice,
+        Language::En,
+        &content,
+        &shop,
+        &digits,
+    );
+    let t = text("usd", &render_ok(&i));
+    assert!(t.contains("70.28 USD") && !t.contains('€'), "{t}");
+    assert!(
+        t.contains(&ogm().to_string()) && !t.contains("banking app"),
         "{t}"
     );
 }

@@ -96,81 +96,56 @@ pub fn find_stored_version(
         .optional()?)
 }
 
-/// Inserts the first version of an order; returns its key.
-pub fn insert_order(
+/// Stores a version of an order: the first one, or a newer one replacing what is stored (the
+/// caller decides it is newer). Returns the order's key.
+pub fn upsert_order(
     conn: &Connection,
     source: &str,
     order: &Order,
     body_sha256: &str,
     body: &[u8],
+    trashed: bool,
 ) -> Result<i64, StoreError> {
-    let now = now_text();
     let mut stmt = conn.prepare_cached(
         "INSERT INTO orders (source, woo_id, number, status, currency, total, total_tax,
             billing_email, customer_name, customer_note, payment_method, date_created_gmt,
-            date_modified_gmt, date_paid_gmt, paid, body_sha256, body, first_seen_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)",
+            date_modified_gmt, date_paid_gmt, paid, body_sha256, body, trashed, first_seen_at,
+            updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)
+         ON CONFLICT (source, woo_id) DO UPDATE SET number = excluded.number,
+            status = excluded.status, currency = excluded.currency, total = excluded.total,
+            total_tax = excluded.total_tax, billing_email = excluded.billing_email,
+            customer_name = excluded.customer_name, customer_note = excluded.customer_note,
+            payment_method = excluded.payment_method, date_created_gmt = excluded.date_created_gmt,
+            date_modified_gmt = excluded.date_modified_gmt, date_paid_gmt = excluded.date_paid_gmt,
+            paid = excluded.paid, body_sha256 = excluded.body_sha256, body = excluded.body,
+            trashed = excluded.trashed, revision = revision + 1, updated_at = excluded.updated_at
+         RETURNING key",
     )?;
-    stmt.execute(params![
-        source,
-        order.id as i64,
-        order.number,
-        order.status,
-        order.currency,
-        order.total.to_string(),
-        order.total_tax.to_string(),
-        order.billing_email(),
-        order.customer_name(),
-        order.customer_note,
-        order.payment_method,
-        opt_time(order.date_created_gmt),
-        opt_time(order.date_modified_gmt),
-        opt_time(order.date_paid_gmt),
-        order.is_paid(),
-        body_sha256,
-        body,
-        now
-    ])?;
-    Ok(conn.last_insert_rowid())
-}
-
-/// Replaces the stored version of an order with a newer one.
-pub fn update_order(
-    conn: &Connection,
-    key: i64,
-    order: &Order,
-    body_sha256: &str,
-    body: &[u8],
-    trashed: bool,
-) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "UPDATE orders SET number = ?2, status = ?3, currency = ?4, total = ?5, total_tax = ?6,
-            billing_email = ?7, customer_name = ?8, customer_note = ?9, payment_method = ?10,
-            date_created_gmt = ?11, date_modified_gmt = ?12, date_paid_gmt = ?13, paid = ?14,
-            body_sha256 = ?15, body = ?16, trashed = ?17, revision = revision + 1, updated_at = ?18
-         WHERE key = ?1",
-    )?;
-    stmt.execute(params![
-        key,
-        order.number,
-        order.status,
-        order.currency,
-        order.total.to_string(),
-        order.total_tax.to_string(),
-        order.billing_email(),
-        order.customer_name(),
-        order.customer_note,
-        order.payment_method,
-        opt_time(order.date_created_gmt),
-        opt_time(order.date_modified_gmt),
-        opt_time(order.date_paid_gmt),
-        order.is_paid(),
-        body_sha256,
-        body,
-        trashed,
-        now_text()
-    ])?;
-    Ok(())
+    Ok(stmt.query_row(
+        params![
+            source,
+            order.id as i64,
+            order.number,
+            order.status,
+            order.currency,
+            order.total.to_string(),
+            order.total_tax.to_string(),
+            order.billing_email(),
+            order.customer_name(),
+            order.customer_note,
+            order.payment_method,
+            opt_time(order.date_created_gmt),
+            opt_time(order.date_modified_gmt),
+            opt_time(order.date_paid_gmt),
+            order.is_paid(),
+            body_sha256,
+            body,
+            trashed,
+            now_text()
+        ],
+        |r| r.get(0),
+    )?)
 }
 
 pub fn set_order_trashed(conn: &Connection, key: i64, trashed: bool) -> Result<(), StoreError> {

@@ -88,3 +88,31 @@ impl Serve {
         self.lines.try_iter().collect()
     }
 }
+
+/// Runs `bin --data-dir DATA ARGS…` to completion.
+pub fn run(bin: &str, data: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(bin)
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Runs a command that must succeed; returns its standard output.
+pub fn run_ok(bin: &str, data: &Path, args: &[&str]) -> String {
+    let out = run(bin, data, args);
+    assert!(
+        out.status.success(),
+        "comptoir {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Runs a command that must fail; returns its standard error.
+pub fn run_refused(bin: &str, data: &Path, args: &[&str]) -> String {
+    let out = run(bin, data, args);
+    assert!(!out.status.success(), "comptoir {args:?} should fail");
+    String::from_utf8(out.stderr).unwrap()
+}
