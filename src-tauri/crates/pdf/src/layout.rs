@@ -378,11 +378,23 @@ pub(crate) fn render(input: &RenderInput) -> Result<Vec<u8>, PdfError> {
         .into_iter()
         .map(|c| PdfPage::new(printpdf::Mm(PAGE_W), printpdf::Mm(PAGE_H), c.ops))
         .collect();
+    // A logo is usually flat colours and sharp edges, which JPEG smears: PNG logos stay
+    // lossless; a logo that came as a JPEG is a photograph anyway and stays JPEG.
+    let logo_is_jpeg = input
+        .shop
+        .logo
+        .as_deref()
+        .is_some_and(|b| b.starts_with(&[0xFF, 0xD8, 0xFF]));
     let options = PdfSaveOptions {
         image_optimization: Some(printpdf::ImageOptimizationOptions {
             // A logo needs no more than this at its printed size; larger files are scaled
             // down so that every document does not carry a poster.
             max_image_size: Some("300kb".into()),
+            format: Some(if logo_is_jpeg {
+                printpdf::ImageCompression::Jpeg
+            } else {
+                printpdf::ImageCompression::Flate
+            }),
             ..Default::default()
         }),
         ..Default::default()
@@ -391,8 +403,9 @@ pub(crate) fn render(input: &RenderInput) -> Result<Vec<u8>, PdfError> {
     Ok(doc.with_pages(pages).save(&options, &mut warnings))
 }
 
-/// The payment block of an unpaid invoice, checked before anything is drawn so that a wrong
-/// IBAN stops the render with a sentence instead of printing a document customers cannot pay.
+/// The payment block of an unpaid invoice (or order form), checked before anything is drawn so
+/// that a wrong IBAN stops the render with a sentence instead of printing a document customers
+/// cannot pay.
 struct Payment {
     iban: Option<String>,
     bic: String,
@@ -411,7 +424,9 @@ impl Payment {
                 .is_some_and(|c| !c.trim().is_empty()),
             DocumentKind::DeliveryNote | DocumentKind::CreditNote => false,
         };
-        if !asks || input.paid {
+        // A free order (a 100 % coupon) has nothing to pay, and no transfer of 0 € exists.
+        let something_to_pay = input.content.total.0 > rust_decimal::Decimal::ZERO;
+        if !asks || input.paid || !something_to_pay {
             return Ok(None);
         }
         let shop = input.shop;

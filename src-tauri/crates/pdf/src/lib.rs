@@ -3,14 +3,16 @@
 //!
 //! One sober A4 design serves the four kinds: the shop's logo and identity, the title with the
 //! number (or a CONCEPT mark), the customer's addresses, the customer's note, the lines, the VAT
-//! summary and totals, the legend and, on unpaid invoices, a payment block with the Belgian
-//! structured communication and an EPC ("SEPA") QR code that banking apps scan. Delivery notes
-//! show no prices. Long orders flow onto more pages with the table header repeated.
+//! summary and totals, the legend and, on unpaid invoices (and unpaid order forms given a
+//! structured communication), a payment block with the Belgian structured communication and an
+//! EPC ("SEPA") QR code that banking apps scan. Delivery notes show no prices. Long orders flow
+//! onto more pages with the table header repeated and the pages numbered `1/3`.
 //!
-//! The text is set in DejaVu Sans, embedded in the binary and subset into each PDF (a one-page
-//! invoice weighs about 20 KB), so that French, Dutch and German text, `€`, `«»`, `—`, `×`
-//! print the same everywhere and `pdftotext` reads the document back as written. A character
-//! the font does not have (an emoji in a customer's note) prints as `□` rather than vanishing.
+//! The text is set in DejaVu Sans (regular and bold), embedded in the binary and subset into
+//! each PDF (a one-page invoice with its QR code weighs under 40 KB, most of it the two font
+//! subsets), so that French, Dutch and German text, `€`, `«»`, `—`, `×` print the same
+//! everywhere and `pdftotext` reads the document back as written. A character the font does
+//! not have (an emoji in a customer's note) prints as `□` rather than vanishing.
 
 mod epc;
 mod fonts;
@@ -76,10 +78,11 @@ pub struct RenderInput<'a> {
     pub content: &'a DocumentContent,
     /// The legend printed under the totals, already in the document's language.
     pub legend: &'a str,
-    /// Paid invoices carry no payment block.
+    /// Paid documents carry no payment block.
     pub paid: bool,
-    /// The Belgian structured communication (`+++123/4567/89012+++` or its twelve digits);
-    /// printed, and put in the QR code, on unpaid invoices.
+    /// The Belgian structured communication (`+++123/4567/89012+++` or its twelve digits).
+    /// Unpaid invoices print it in their payment block and put it in the QR code; an unpaid
+    /// order form that has one asks to be paid the same way; other kinds ignore it.
     pub structured_communication: Option<&'a str>,
     pub shop: &'a Shop,
 }

@@ -548,21 +548,39 @@ fn a_one_page_invoice_is_small() {
 }
 
 #[test]
-fn a_logo_is_drawn_and_a_bad_one_is_refused_with_a_sentence() {
-    let logo =
-        std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../icons/128x128.png"))
-            .unwrap();
-    let mut shop: Shop = shop();
-    shop.logo = Some(logo);
+fn logos_are_drawn_and_a_bad_one_is_refused_with_a_sentence() {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let s04 = s04();
     let digits = ogm().digits().to_owned();
-    let i = input(DocumentKind::Invoice, Language::Nl, &s04, &shop, &digits);
-    let pdf = render_ok(&i);
-    let path = write("logo", &pdf);
-    let list = run(Command::new("pdfimages").arg("-list").arg(&path));
-    assert!(list.lines().count() >= 3, "no image in:\n{list}");
-    assert!(pdf.len() < 80_000, "{} bytes", pdf.len());
+    // The app's square icon (PNG with transparency, small and large) and a wide JPEG made
+    // from it: the square one goes beside the shop's identity, the wide one above it.
+    for (name, file) in [
+        ("logo", "../../../icons/128x128.png"),
+        ("logo-large", "../../../icons/icon.png"),
+        ("logo-wide", "tests/fixtures/wide-logo.jpg"),
+    ] {
+        let mut shop: Shop = shop();
+        shop.logo = Some(std::fs::read(manifest.join(file)).unwrap());
+        let i = input(DocumentKind::Invoice, Language::Nl, &s04, &shop, &digits);
+        let pdf = render_ok(&i);
+        let path = write(name, &pdf);
+        let list = run(Command::new("pdfimages").arg("-list").arg(&path));
+        // Two heading lines, then one line per image.
+        assert!(list.lines().count() >= 3, "{name}: no image in:\n{list}");
+        assert!(pdf.len() < 100_000, "{name}: {} bytes", pdf.len());
+        let pages = pages(name, &pdf);
+        assert_eq!(
+            pages.len(),
+            1,
+            "{name}: a logo does not push the invoice onto a page 2"
+        );
+        assert_in_order(
+            &pages[0],
+            &["Comptoir du Café SRL", "Sophie Dubois", "Hauptstraße"],
+        );
+    }
 
+    let mut shop: Shop = shop();
     shop.logo = Some(b"not an image".to_vec());
     let i = input(DocumentKind::Invoice, Language::Nl, &s04, &shop, &digits);
     let e = render(&i).unwrap_err();
@@ -675,4 +693,21 @@ fn an_order_in_another_currency_keeps_its_code_and_has_no_qr_code() {
         t.contains(&ogm().to_string()) && !t.contains("banking app"),
         "{t}"
     );
+}
+
+#[test]
+fn a_free_order_asks_for_no_payment() {
+    let shop = shop();
+    let mut content = s04();
+    content.total = comptoir_core::Money::ZERO;
+    let digits = ogm().digits().to_owned();
+    let i = input(
+        DocumentKind::Invoice,
+        Language::Fr,
+        &content,
+        &shop,
+        &digits,
+    );
+    let t = text("free", &render_ok(&i));
+    assert!(!t.contains("+++") && !t.contains("Scannez"), "{t}");
 }
