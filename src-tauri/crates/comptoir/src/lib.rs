@@ -17,6 +17,7 @@ pub mod queries;
 pub mod rules;
 pub mod secrets;
 pub mod stock;
+pub mod sync;
 pub mod test_order;
 pub mod texts;
 mod writer;

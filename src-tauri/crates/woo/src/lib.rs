@@ -3,6 +3,7 @@
 
 pub mod delivery;
 pub mod listener;
+pub mod rest;
 pub mod signature;
 
 pub use delivery::{Delivery, DeliveryMeta, Payload, Ping};

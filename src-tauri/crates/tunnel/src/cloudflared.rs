@@ -1,0 +1,629 @@
+//! A cloudflared quick tunnel. cloudflared logs (on stderr) a box with the assigned address:
+//!
+//! ```text
+//! 2022-07-08T16:13:35Z INF +--------------------------------------------------------------------------------------------+
+//! 2022-07-08T16:13:35Z INF |  Your quick Tunnel has been created! Visit it at (it may take some time to be reachable):  |
+//! 2022-07-08T16:13:35Z INF |  https://encouraged-slope-jul-leader.trycloudflare.com                                     |
+//! 2022-07-08T16:13:35Z INF +--------------------------------------------------------------------------------------------+
+//! ```
+//!
+//! A supervisor thread runs it, reads that address, reports every new one, restarts cloudflared
+//! with a growing pause when it exits, and stops it (its whole process group) on [`Provider::stop`]
+//! or drop.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crate::{Provider, State, Status, TunnelError};
+
+/// Timings of the supervisor.
+#[derive(Debug, Clone)]
+pub struct CloudflaredOptions {
+    /// How long cloudflared may take to print its address before it is restarted.
+    pub url_timeout: Duration,
+    /// The pause before the first restart; it doubles at each failure in a row…
+    pub first_backoff: Duration,
+    /// …up to this.
+    pub max_backoff: Duration,
+    /// A tunnel that stayed up this long counts as having worked: the pause starts over.
+    pub stable_after: Duration,
+}
+
+impl Default for CloudflaredOptions {
+    fn default() -> Self {
+        CloudflaredOptions {
+            url_timeout: Duration::from_secs(60),
+            first_backoff: Duration::from_secs(2),
+            max_backoff: Duration::from_secs(300),
+            stable_after: Duration::from_secs(300),
+        }
+    }
+}
+
+type UrlCallback = Arc<dyn Fn(&str) + Send + Sync>;
+type StatusCallback = Arc<dyn Fn(&Status) + Send + Sync>;
+
+/// A cloudflared quick tunnel to `http://127.0.0.1:local_port`.
+pub struct Cloudflared {
+    exe: PathBuf,
+    local_port: u16,
+    options: CloudflaredOptions,
+    on_url: Option<UrlCallback>,
+    on_status: Option<StatusCallback>,
+    shared: Arc<Shared>,
+    supervisor: Option<JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for Cloudflared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cloudflared")
+            .field("exe", &self.exe)
+            .field("local_port", &self.local_port)
+            .field("status", &self.status())
+            .finish()
+    }
+}
+
+#[derive(Default)]
+struct Shared {
+    inner: Mutex<Inner>,
+    changed: Condvar,
+}
+
+#[derive(Debug)]
+struct Inner {
+    state: State,
+    url: Option<String>,
+    reason: Option<String>,
+    restarts: u32,
+    /// cloudflared runs that ended (exited, or were stopped for giving no address).
+    ended: u32,
+    /// Why the supervisor gave up (cloudflared cannot be started at all).
+    gave_up: Option<TunnelError>,
+    stop: bool,
+    /// The last address reported, to report only changes.
+    reported: Option<String>,
+}
+
+impl Default for Inner {
+    fn default() -> Self {
+        Inner {
+            state: State::Down,
+            url: None,
+            reason: Some("not started".to_owned()),
+            restarts: 0,
+            ended: 0,
+            gave_up: None,
+            stop: false,
+            reported: None,
+        }
+    }
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic elsewhere while holding the lock leaves plain data behind; keep using it.
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn stopping(&self) -> bool {
+        self.lock().stop
+    }
+}
+
+impl Cloudflared {
+    /// `exe` is the cloudflared program ([`find_cloudflared`] finds an installed one).
+    pub fn new(exe: impl Into<PathBuf>, local_port: u16) -> Cloudflared {
+        Cloudflared {
+            exe: exe.into(),
+            local_port,
+            options: CloudflaredOptions::default(),
+            on_url: None,
+            on_status: None,
+            shared: Arc::new(Shared::default()),
+            supervisor: None,
+        }
+    }
+
+    pub fn with_options(mut self, options: CloudflaredOptions) -> Cloudflared {
+        self.options = options;
+        self
+    }
+
+    /// Called (from the supervisor thread) with each new public address: the first one and
+    /// every one after a restart. The webhooks must be moved to it.
+    pub fn on_url_change(mut self, f: impl Fn(&str) + Send + Sync + 'static) -> Cloudflared {
+        self.on_url = Some(Arc::new(f));
+        self
+    }
+
+    /// Called (from the supervisor thread) at every change of state, for the connection screen.
+    pub fn on_status(mut self, f: impl Fn(&Status) + Send + Sync + 'static) -> Cloudflared {
+        self.on_status = Some(Arc::new(f));
+        self
+    }
+
+    fn running(&self) -> bool {
+        self.supervisor.as_ref().is_some_and(|h| !h.is_finished())
+    }
+
+    /// Waits until cloudflared is up (or gave a new address, even if that run ended since), or
+    /// a run ended after `ended_before` runs had.
+    fn wait_for_address(
+        &self,
+        ended_before: u32,
+        reported_before: Option<String>,
+    ) -> Result<String, TunnelError> {
+        // Long enough for one run to give its address or be given up on.
+        let deadline = Instant::now() + self.options.url_timeout + Duration::from_secs(10);
+        let mut inner = self.shared.lock();
+        loop {
+            if inner.state == State::Up
+                && let Some(url) = &inner.url
+            {
+                return Ok(url.clone());
+            }
+            if inner.reported != reported_before
+                && let Some(url) = &inner.reported
+            {
+                return Ok(url.clone());
+            }
+            if inner.stop {
+                return Err(TunnelError::Stopped);
+            }
+            if let Some(e) = &inner.gave_up {
+                return Err(e.clone());
+            }
+            if inner.ended > ended_before {
+                return Err(TunnelError::NoAddress(
+                    inner
+                        .reason
+                        .clone()
+                        .unwrap_or_else(|| "cloudflared stopped".to_owned()),
+                ));
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return Err(TunnelError::NoAddress(
+                    "cloudflared gave no address in time; Comptoir keeps trying.".to_owned(),
+                ));
+            }
+            inner = self
+                .shared
+                .changed
+                .wait_timeout(inner, deadline - now)
+                .map(|(g, _)| g)
+                .unwrap_or_else(|e| e.into_inner().0);
+        }
+    }
+}
+
+impl Provider for Cloudflared {
+    fn name(&self) -> &'static str {
+        "cloudflared"
+    }
+
+    /// Starts cloudflared and returns its address. If the first run fails, the error says why,
+    /// and the supervisor keeps restarting it (with a pause) until [`Provider::stop`]; a later
+    /// address comes through [`Cloudflared::on_url_change`].
+    fn start(&mut self) -> Result<String, TunnelError> {
+        let (ended_before, reported_before) = {
+            let inner = self.shared.lock();
+            (inner.ended, inner.reported.clone())
+        };
+        if !self.running() {
+            if let Some(old) = self.supervisor.take() {
+                let _ = old.join();
+            }
+            *self.shared.lock() = Inner {
+                state: State::Starting,
+                reason: None,
+                ..Inner::default()
+            };
+            let supervisor = Supervisor {
+                exe: self.exe.clone(),
+                local_port: self.local_port,
+                options: self.options.clone(),
+                shared: Arc::clone(&self.shared),
+                on_url: self.on_url.clone(),
+                on_status: self.on_status.clone(),
+            };
+            let handle = std::thread::Builder::new()
+                .name("cloudflared".to_owned())
+                .spawn(move || supervisor.run())
+                .map_err(|e| TunnelError::Spawn {
+                    exe: self.exe.display().to_string(),
+                    reason: e.to_string(),
+                })?;
+            self.supervisor = Some(handle);
+            return self.wait_for_address(0, None);
+        }
+        self.wait_for_address(ended_before, reported_before)
+    }
+
+    fn status(&self) -> Status {
+        let inner = self.shared.lock();
+        Status {
+            provider: "cloudflared",
+            state: inner.state,
+            url: inner.url.clone(),
+            reason: inner.reason.clone(),
+            restarts: inner.restarts,
+        }
+    }
+
+    fn stop(&mut self) {
+        self.shared.lock().stop = true;
+        self.shared.changed.notify_all();
+        if let Some(h) = self.supervisor.take() {
+            let _ = h.join();
+        }
+        let mut inner = self.shared.lock();
+        inner.state = State::Down;
+        inner.url = None;
+        inner.reason = Some("stopped".to_owned());
+    }
+}
+
+impl Drop for Cloudflared {
+    fn drop(&mut self) {
+        if self.supervisor.is_some() {
+            self.stop();
+        }
+    }
+}
+
+/// Everything the supervisor thread needs.
+struct Supervisor {
+    exe: PathBuf,
+    local_port: u16,
+    options: CloudflaredOptions,
+    shared: Arc<Shared>,
+    on_url: Option<UrlCallback>,
+    on_status: Option<StatusCallback>,
+}
+
+/// How one cloudflared run ended.
+enum End {
+    /// Its output closed: it exited (or closed it, which it does only when exiting).
+    Exited,
+    NoAddress,
+    Stopped,
+}
+
+impl Supervisor {
+    fn run(self) {
+        let mut backoff = self.options.first_backoff;
+        loop {
+            if self.shared.stopping() {
+                return;
+            }
+            self.set(|i| {
+                i.state = State::Starting;
+                i.url = None;
+                i.reason = None;
+            });
+            let mut child = match self.spawn() {
+                Ok(c) => c,
+                Err(e) => {
+                    // Nothing to restart: the program is missing or not runnable.
+                    self.set(|i| {
+                        i.state = State::Down;
+                        i.reason = Some(e.to_string());
+                        i.gave_up = Some(e);
+                        i.ended += 1;
+                    });
+                    return;
+                }
+            };
+            let lines = read_lines(&mut child);
+            let started = Instant::now();
+            let mut log = Log::default();
+            let end = self.watch(&lines, started, &mut log);
+            let status = stop_child(&mut child, &lines);
+            let had_address = log.address.is_some();
+            if matches!(end, End::Stopped) || self.shared.stopping() {
+                return;
+            }
+            if had_address && started.elapsed() >= self.options.stable_after {
+                backoff = self.options.first_backoff;
+            }
+            let what = match end {
+                End::NoAddress => format!(
+                    "cloudflared gave no quick-tunnel address within {} s",
+                    self.options.url_timeout.as_secs()
+                ),
+                _ if had_address => format!("cloudflared stopped ({status})"),
+                _ => format!("cloudflared stopped before giving an address ({status})"),
+            };
+            let said = log
+                .last_error
+                .or(log.last_line)
+                .map(|l| format!("; its last words: \"{l}\""))
+                .unwrap_or_default();
+            let reason = format!(
+                "{what}{said}. Comptoir starts it again in {} s; check this computer's internet connection (Cloudflare also limits how many quick tunnels may be made in a row).",
+                backoff.as_secs().max(1)
+            );
+            self.set(|i| {
+                i.state = State::Down;
+                i.url = None;
+                i.reason = Some(reason);
+                i.ended += 1;
+                i.restarts += 1;
+            });
+            // The pause, cut short by stop().
+            let until = Instant::now() + backoff;
+            let mut inner = self.shared.lock();
+            while !inner.stop {
+                let now = Instant::now();
+                if now >= until {
+                    break;
+                }
+                inner = self
+                    .shared
+                    .changed
+                    .wait_timeout(inner, until - now)
+                    .map(|(g, _)| g)
+                    .unwrap_or_else(|e| e.into_inner().0);
+            }
+            drop(inner);
+            backoff = (backoff * 2).min(self.options.max_backoff);
+        }
+    }
+
+    fn spawn(&self) -> Result<Child, TunnelError> {
+        let mut cmd = Command::new(&self.exe);
+        cmd.arg("tunnel")
+            .arg("--url")
+            .arg(format!("http://127.0.0.1:{}", self.local_port))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        // Its own process group, so stopping it stops anything it started too.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+        cmd.spawn().map_err(|e| {
+            let exe = self.exe.display().to_string();
+            if e.kind() == std::io::ErrorKind::NotFound {
+                TunnelError::NotInstalled { exe }
+            } else {
+                TunnelError::Spawn {
+                    exe,
+                    reason: e.to_string(),
+                }
+            }
+        })
+    }
+
+    /// Reads cloudflared's log until it ends, gives no address in time, or stop() is called.
+    fn watch(&self, lines: &Receiver<String>, started: Instant, log: &mut Log) -> End {
+        loop {
+            match lines.recv_timeout(Duration::from_millis(100)) {
+                Ok(line) => {
+                    if log.address.is_none()
+                        && let Some(url) = parse_quick_tunnel_url(&line)
+                    {
+                        log.address = Some(url.clone());
+                        self.up(url);
+                    } else {
+                        log.keep(&line);
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return End::Exited,
+            }
+            if self.shared.stopping() {
+                return End::Stopped;
+            }
+            if log.address.is_none() && started.elapsed() >= self.options.url_timeout {
+                return End::NoAddress;
+            }
+        }
+    }
+
+    fn up(&self, url: String) {
+        let mut changed = false;
+        self.set(|i| {
+            i.state = State::Up;
+            i.url = Some(url.clone());
+            i.reason = None;
+            if i.reported.as_deref() != Some(url.as_str()) {
+                i.reported = Some(url.clone());
+                changed = true;
+            }
+        });
+        if changed && let Some(f) = &self.on_url {
+            f(&url);
+        }
+    }
+
+    /// Changes the shared state, wakes whoever waits on it, and tells the status callback.
+    fn set(&self, f: impl FnOnce(&mut Inner)) {
+        let status = {
+            let mut inner = self.shared.lock();
+            f(&mut inner);
+            Status {
+                provider: "cloudflared",
+                state: inner.state,
+                url: inner.url.clone(),
+                reason: inner.reason.clone(),
+                restarts: inner.restarts,
+            }
+        };
+        self.shared.changed.notify_all();
+        if let Some(f) = &self.on_status {
+            f(&status);
+        }
+    }
+}
+
+/// What cloudflared said that may explain its end.
+#[derive(Default)]
+struct Log {
+    address: Option<String>,
+    last_error: Option<String>,
+    last_line: Option<String>,
+}
+
+impl Log {
+    fn keep(&mut self, line: &str) {
+        let line = line.trim();
+        if line.is_empty() {
+            return;
+        }
+        let short: String = line.chars().take(300).collect();
+        if line.contains(" ERR ") || line.contains(" FTL ") || line.contains("error=") {
+            self.last_error = Some(short.clone());
+        }
+        self.last_line = Some(short);
+    }
+}
+
+/// Both output streams, line by line, into one channel that closes when both have ended.
+fn read_lines(child: &mut Child) -> Receiver<String> {
+    let (tx, rx) = mpsc::channel();
+    let streams: [Option<Box<dyn Read + Send>>; 2] = [
+        child
+            .stderr
+            .take()
+            .map(|s| Box::new(s) as Box<dyn Read + Send>),
+        child
+            .stdout
+            .take()
+            .map(|s| Box::new(s) as Box<dyn Read + Send>),
+    ];
+    for stream in streams.into_iter().flatten() {
+        let tx = tx.clone();
+        // A thread per stream; it ends when the stream closes (cloudflared exited).
+        let _ = std::thread::Builder::new()
+            .name("cloudflared-log".to_owned())
+            .spawn(move || {
+                let mut reader = BufReader::new(stream);
+                let mut buf = Vec::new();
+                loop {
+                    buf.clear();
+                    match reader.read_until(b'\n', &mut buf) {
+                        Ok(0) | Err(_) => return,
+                        Ok(_) => {
+                            let line = String::from_utf8_lossy(&buf).trim_end().to_owned();
+                            if tx.send(line).is_err() {
+                                return;
+                            }
+                        }
+                    }
+                }
+            });
+    }
+    rx
+}
+
+/// Stops cloudflared and its process group, and returns how it ended. The group is signalled
+/// only while its leader is not yet reaped, so its id cannot belong to another process.
+fn stop_child(child: &mut Child, lines: &Receiver<String>) -> String {
+    #[cfg(unix)]
+    {
+        use nix::sys::signal::{Signal, killpg};
+        use nix::unistd::Pid;
+        let group = i32::try_from(child.id()).ok().map(Pid::from_raw);
+        if let Some(g) = group {
+            let _ = killpg(g, Signal::SIGTERM);
+        }
+        // Grace: until every process of the group has closed the log pipes, at most 3 s.
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match lines.recv_timeout(left.min(Duration::from_millis(100))) {
+                Ok(_) | Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        if let Some(g) = group {
+            let _ = killpg(g, Signal::SIGKILL);
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = lines;
+        let _ = child.kill();
+    }
+    match child.wait() {
+        Ok(s) => s.to_string(),
+        Err(e) => format!("its end could not be read: {e}"),
+    }
+}
+
+/// The quick-tunnel address in a cloudflared log line (`https://<words>.trycloudflare.com`),
+/// if there is one. Other addresses cloudflared prints (its API, docs) are not taken.
+pub fn parse_quick_tunnel_url(line: &str) -> Option<String> {
+    line.match_indices("https://").find_map(|(i, _)| {
+        let rest = &line[i + "https://".len()..];
+        let token = rest
+            .split(|c: char| c.is_whitespace() || c == '|' || c == '"')
+            .next()?
+            .trim_end_matches('/');
+        let label = token.strip_suffix(".trycloudflare.com")?;
+        let valid = !label.is_empty()
+            && label != "api"
+            && label
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        valid.then(|| format!("https://{token}"))
+    })
+}
+
+/// An installed cloudflared: on the `PATH`, or where its installers put it.
+pub fn find_cloudflared() -> Option<PathBuf> {
+    let name = if cfg!(windows) {
+        "cloudflared.exe"
+    } else {
+        "cloudflared"
+    };
+    let mut dirs: Vec<PathBuf> = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect())
+        .unwrap_or_default();
+    if cfg!(windows) {
+        dirs.push(PathBuf::from(r"C:\Program Files (x86)\cloudflared"));
+        dirs.push(PathBuf::from(r"C:\Program Files\cloudflared"));
+    } else {
+        dirs.extend(
+            ["/usr/local/bin", "/opt/homebrew/bin", "/usr/bin"]
+                .iter()
+                .map(PathBuf::from),
+        );
+    }
+    dirs.into_iter().map(|d| d.join(name)).find(|p| is_file(p))
+}
+
+fn is_file(p: &Path) -> bool {
+    p.metadata().is_ok_and(|m| m.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_tunnel_address_is_read_from_the_box() {
+        // cloudflared 2022.7 output (a public README), verbatim.
+        let box_line = "2022-07-08T16:13:35Z INF |  https://encouraged-slope-jul-leader.trycloudflare.com                                     |";
+        assert_eq!(
+            parse_quick_tunnel_url(box_line).as_deref(),
+            Some("https://encouraged-slope-jul-leader.trycloudflare.com")
+        );
+        for other in [
+            "2022-07-08T16:13:33Z INF Requesting new quick Tunnel on trycloudflare.com...",
+            "2022-07-08T16:13:35Z INF |  Your quick Tunnel has been created! Visit it at (it may take some time to be reachable):  |",
+            "2022-07-08T16:13:33Z INF Thank you for trying Cloudflare Tunnel. Doing so, without a Cloudflare account, is a quick way to experiment and try it out. However, be aware that these account-less Tunnels have no uptime guarantee. If you intend to use Tunnels in production you should use a pre-created named tunnel by following: https://developers.cloudflare.com/cloudflare-one/connections/connect-apps",
+            "POST https://api.trycloudflare.com/tunnel failed",
+            "https://x.trycloudflare.com.evil.example/",
+            "https://.trycloudflare.com",
+        ] {
+            assert_eq!(parse_quick_tunnel_url(other), None, "{other}");
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! The owner's own tunnel or reverse proxy: nothing to run, only an address to check.
+
+use crate::{Provider, State, Status, TunnelError};
+
+/// A public address the owner entered.
+#[derive(Debug, Clone)]
+pub struct Manual {
+    url: String,
+    state: State,
+    reason: Option<String>,
+}
+
+impl Manual {
+    pub fn new(url: &str) -> Manual {
+        Manual {
+            url: url.trim().trim_end_matches('/').to_owned(),
+            state: State::Down,
+            reason: Some("not started".to_owned()),
+        }
+    }
+
+    /// Checks an address the way WooCommerce will (PROTOCOL.md §5): HTTPS, a host name, a port
+    /// it calls (none, 443, 80 or 8080), not a local or private address.
+    pub fn check(url: &str) -> Result<String, TunnelError> {
+        let text = url.trim().trim_end_matches('/');
+        let bad = |reason: &str| TunnelError::BadUrl {
+            url: text.to_owned(),
+            reason: reason.to_owned(),
+        };
+        let rest = text
+            .strip_prefix("https://")
+            .ok_or_else(|| bad("it must start with https:// (WooCommerce checks certificates, and orders carry personal data)"))?;
+        if rest.contains(['?', '#']) {
+            return Err(bad("it contains a query (?…) or a fragment (#…)"));
+        }
+        let authority = rest.split('/').next().unwrap_or_default();
+        if authority.is_empty() {
+            return Err(bad("it has no host name"));
+        }
+        if authority.contains('@') {
+            return Err(bad("it contains a user name"));
+        }
+        if authority.starts_with('[') {
+            return Err(bad(
+                "WooCommerce does not deliver to IPv6 addresses; use a host name",
+            ));
+        }
+        let (host, port) = match authority.rsplit_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (authority, None),
+        };
+        if let Some(p) = port
+            && !["443", "80", "8080"].contains(&p)
+        {
+            return Err(bad(&format!(
+                "WooCommerce only delivers to ports 443, 80 and 8080, not {p}"
+            )));
+        }
+        let host = host.to_ascii_lowercase();
+        let private = host == "localhost"
+            || host.starts_with("127.")
+            || host.starts_with("10.")
+            || host.starts_with("192.168.")
+            || host.starts_with("169.254.")
+            || (host.starts_with("172.")
+                && host
+                    .split('.')
+                    .nth(1)
+                    .and_then(|o| o.parse::<u8>().ok())
+                    .is_some_and(|o| (16..=31).contains(&o)));
+        if private {
+            return Err(bad(
+                "it is a local or private address, which WooCommerce refuses to call",
+            ));
+        }
+        Ok(text.to_owned())
+    }
+}
+
+impl Provider for Manual {
+    fn name(&self) -> &'static str {
+        "manual"
+    }
+
+    fn start(&mut self) -> Result<String, TunnelError> {
+        match Manual::check(&self.url) {
+            Ok(url) => {
+                self.url = url.clone();
+                self.state = State::Up;
+                self.reason = None;
+                Ok(url)
+            }
+            Err(e) => {
+                self.state = State::Down;
+                self.reason = Some(e.to_string());
+                Err(e)
+            }
+        }
+    }
+
+    fn status(&self) -> Status {
+        Status {
+            provider: self.name(),
+            state: self.state,
+            url: (self.state == State::Up).then(|| self.url.clone()),
+            reason: self.reason.clone(),
+            restarts: 0,
+        }
+    }
+
+    fn stop(&mut self) {
+        self.state = State::Down;
+        self.reason = Some("stopped".to_owned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_woocommerce_calls_are_accepted() {
+        assert_eq!(
+            Manual::check(" https://orders.myshop.be/ ").unwrap(),
+            "https://orders.myshop.be"
+        );
+        assert!(Manual::check("https://orders.myshop.be:8080/base").is_ok());
+        for bad in [
+            "http://orders.myshop.be",
+            "https://orders.myshop.be:8443",
+            "https://127.0.0.1",
+            "https://192.168.1.20",
+            "https://172.20.0.1",
+            "https://[2001:db8::1]",
+            "https://",
+            "https://a.be/?x",
+        ] {
+            assert!(Manual::check(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn start_and_stop() {
+        let mut m = Manual::new("https://orders.myshop.be/");
+        assert_eq!(m.status().state, State::Down);
+        assert_eq!(m.start().unwrap(), "https://orders.myshop.be");
+        let s = m.status();
+        assert_eq!(s.state, State::Up);
+        assert_eq!(s.url.as_deref(), Some("https://orders.myshop.be"));
+        m.stop();
+        assert_eq!(m.status().state, State::Down);
+        let mut bad = Manual::new("http://x.be");
+        assert!(bad.start().is_err());
+        assert!(bad.status().reason.unwrap().contains("https://"));
+    }
+}
