@@ -38,6 +38,8 @@ enum Kind {
     AnyPort,
     Password,
     Mailbox,
+    ShopUrl,
+    Minutes,
 }
 
 /// A family of keys: `{lang}` stands for fr/nl/en, `{paid}` for paid/unpaid, `{series}` for
@@ -158,6 +160,31 @@ static SPECS: &[Spec] = &[
         pattern: "shop.logo",
         kind: Kind::LogoPath,
         help: "a PNG or JPEG file with the shop's logo",
+    },
+    Spec {
+        pattern: "tunnel.provider",
+        kind: Kind::OneOf(&["manual", "cloudflared"]),
+        help: "how WooCommerce reaches this computer: manual (your own public HTTPS address in tunnel.public_url) or cloudflared (a quick tunnel started by Comptoir; ngrok is not available yet)",
+    },
+    Spec {
+        pattern: "woocommerce.url",
+        kind: Kind::ShopUrl,
+        help: "the shop's address, e.g. https://shop.example.be (https is required)",
+    },
+    Spec {
+        pattern: "woocommerce.consumer_key",
+        kind: Kind::Text,
+        help: "the REST API key (ck_…) made in WooCommerce → Settings → Advanced → REST API, with Read/Write access",
+    },
+    Spec {
+        pattern: "woocommerce.consumer_secret",
+        kind: Kind::Password,
+        help: "the REST API key's secret (cs_…); kept in the data folder, readable by you only, never shown",
+    },
+    Spec {
+        pattern: "sync.interval_minutes",
+        kind: Kind::Minutes,
+        help: "how often Comptoir asks the shop for orders it may have missed, in minutes (1 to 1440, default 10)",
     },
     Spec {
         pattern: "smtp.host",
@@ -463,6 +490,13 @@ impl ConfigKey {
                     Ok(value.to_owned())
                 }
             }
+            Kind::ShopUrl => empty_or(v, |v| {
+                comptoir_woo::rest::check_shop_url(v).map_err(|e| invalid(e.to_string()))
+            }),
+            Kind::Minutes => match v.parse::<u32>() {
+                Ok(n) if (1..=1440).contains(&n) => Ok(n.to_string()),
+                _ => Err(invalid("a whole number of minutes from 1 to 1440".into())),
+            },
             Kind::Mailbox => empty_or(v, |v| {
                 // "Name <address>" or a bare address.
                 let address = match (v.rfind('<'), v.ends_with('>')) {
@@ -485,6 +519,8 @@ impl ConfigKey {
             "documents.auto_email" | "documents.multilingual" => "false".into(),
             "documents.default_language" => "fr".into(),
             "smtp.port" => "587".into(),
+            "tunnel.provider" => "manual".into(),
+            "sync.interval_minutes" => "10".into(),
             "smtp.security" => "starttls".into(),
             "documents.country_languages" => CountryMap::default().to_string(),
             _ => {

@@ -61,6 +61,9 @@ enum Command {
         #[command(subcommand)]
         action: MailAction,
     },
+    /// Ask the shop (REST API) for orders modified since the last catch-up, and store them
+    /// exactly as webhooks would.
+    Sync,
     /// Stock per SKU and its ledger.
     Stock {
         #[command(subcommand)]
@@ -213,6 +216,13 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Documents { action } => documents_command(&data_dir, action),
         Command::Stock { action } => stock_command(&data_dir, action),
+        Command::Sync => {
+            let mut conn = comptoir_store::open(&data_dir.database())?;
+            let report = comptoir::sync::run_configured(&mut conn)
+                .map_err(|e| Error::Document(e.to_string()))?;
+            println!("{}", report.summary());
+            Ok(())
+        }
         Command::Outbox {
             action: OutboxAction::List { json },
         } => {

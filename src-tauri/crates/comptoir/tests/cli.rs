@@ -322,3 +322,50 @@ fn documents_and_stock_through_the_command_line() {
     let err = refused(&data, &["stock", "set", "NOPE", "1"]);
     assert!(err.contains("no product with SKU NOPE"), "{err}");
 }
+
+#[test]
+fn reach_settings_are_checked_and_sync_explains_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let err = refused(
+        &data,
+        &["config", "set", "woocommerce.url", "http://shop.example.be"],
+    );
+    assert!(
+        err.contains("woocommerce.url") && err.contains("https"),
+        "{err}"
+    );
+    ok(
+        &data,
+        &[
+            "config",
+            "set",
+            "woocommerce.url",
+            "https://shop.example.be",
+        ],
+    );
+    let err = refused(&data, &["config", "set", "tunnel.provider", "ngrok"]);
+    assert!(err.contains("manual, cloudflared"), "{err}");
+    let err = refused(&data, &["config", "set", "sync.interval_minutes", "0"]);
+    assert!(err.contains("1 to 1440"), "{err}");
+    assert_eq!(
+        ok(&data, &["config", "get", "sync.interval_minutes"]).trim(),
+        "10"
+    );
+    ok(
+        &data,
+        &[
+            "config",
+            "set",
+            "woocommerce.consumer_secret",
+            "cs_not_shown_anywhere",
+        ],
+    );
+    assert_eq!(
+        ok(&data, &["config", "get", "woocommerce.consumer_secret"]).trim(),
+        "(set)"
+    );
+    assert!(!ok(&data, &["config", "list"]).contains("cs_not_shown_anywhere"));
+    let err = refused(&data, &["sync"]);
+    assert!(err.contains("consumer") || err.contains("key"), "{err}");
+}
