@@ -39,6 +39,11 @@ pub enum Event {
     Listener(ListenerStatus),
     /// The outbox tried to e-mail a document.
     Mail(crate::mailer::MailEvent),
+    /// A catch-up with the shop ran.
+    CatchUp {
+        summary: String,
+        orders_changed: usize,
+    },
 }
 
 pub type EventSink = Arc<dyn Fn(Event) + Send + Sync>;
@@ -147,6 +152,7 @@ pub struct Engine {
     data_dir: DataDir,
     intake: Arc<EngineIntake>,
     mailer: Arc<crate::mailer::MailWorker>,
+    catch_up: crate::sync::SyncWorker,
     listener: Mutex<Option<Listener>>,
     status: Mutex<ListenerStatus>,
     events: EventSink,
@@ -182,6 +188,20 @@ impl Engine {
                 source,
             })?,
         );
+        let sync_sink = Arc::clone(&events);
+        let catch_up = crate::sync::SyncWorker::spawn(
+            data_dir.database(),
+            Arc::new(move |r: &crate::sync::SyncReport| {
+                sync_sink(Event::CatchUp {
+                    summary: r.summary(),
+                    orders_changed: r.orders_changed,
+                })
+            }),
+        )
+        .map_err(|source| Error::DataDir {
+            path: data_dir.root().to_owned(),
+            source,
+        })?;
         let sink = Arc::clone(&events);
         let wake = Arc::clone(&mailer);
         let writer = Writer::spawn(
@@ -219,6 +239,7 @@ impl Engine {
             data_dir,
             intake,
             mailer,
+            catch_up,
             listener: Mutex::new(None),
             status: Mutex::new(ListenerStatus {
                 state: ListenerState::Stopped,
@@ -341,6 +362,12 @@ impl Engine {
         self.stop_listener("Comptoir was closed.");
         self.intake.writer.stop();
         self.mailer.stop();
+        self.catch_up.stop();
+    }
+
+    /// Asks for a catch-up with the shop now (the tunnel came back, the owner asked).
+    pub fn catch_up_now(&self) {
+        self.catch_up.run_now();
     }
 
     /// Tells the outbox worker that something was queued.
@@ -423,5 +450,6 @@ impl Drop for Engine {
         self.stop_listener_quietly();
         self.intake.writer.stop();
         self.mailer.stop();
+        self.catch_up.stop();
     }
 }

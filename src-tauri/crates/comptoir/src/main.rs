@@ -597,6 +597,7 @@ fn describe(event: &Event) -> Option<String> {
                 .map(|e| format!(" ({e})"))
                 .unwrap_or_default()
         ),
+        Event::CatchUp { summary, .. } => format!("{} {summary}", comptoir_store::now_text()),
         Event::Listener(_) => return None,
     })
 }

@@ -500,6 +500,97 @@ fn record_failure(conn: &mut Connection, error: &SyncError) {
     });
 }
 
+/// The periodic catch-up, run by the engine (the app and `comptoir serve`): once at start,
+/// then every `sync.interval_minutes`, and whenever [`SyncWorker::run_now`] is called (the
+/// tunnel came back, the owner pressed the button). Does nothing while no shop is connected.
+pub struct SyncWorker {
+    signal: std::sync::Arc<(std::sync::Mutex<(bool, bool)>, std::sync::Condvar)>,
+    thread: std::sync::Mutex<Option<std::thread::JoinHandle<()>>>,
+}
+
+impl std::fmt::Debug for SyncWorker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SyncWorker")
+    }
+}
+
+/// Called after each catch-up that ran (for the window's "last catch-up" line).
+pub type SyncSink = std::sync::Arc<dyn Fn(&SyncReport) + Send + Sync>;
+
+impl SyncWorker {
+    pub fn spawn(database: std::path::PathBuf, on_report: SyncSink) -> std::io::Result<SyncWorker> {
+        // (run now, stop)
+        let signal: std::sync::Arc<(std::sync::Mutex<(bool, bool)>, std::sync::Condvar)> =
+            std::sync::Arc::new((
+                std::sync::Mutex::new((true, false)),
+                std::sync::Condvar::new(),
+            ));
+        let s = std::sync::Arc::clone(&signal);
+        let thread = std::thread::Builder::new()
+            .name("catch-up".into())
+            .spawn(move || {
+                let (lock, cvar) = &*s;
+                loop {
+                    // Take the "run now" flag (set at start, by run_now, or when the interval passed).
+                    let due = match lock.lock() {
+                        Ok(mut g) if !g.1 => std::mem::replace(&mut g.0, false),
+                        _ => return,
+                    };
+                    let mut wait = Duration::from_secs(DEFAULT_INTERVAL_MINUTES * 60);
+                    if let Ok(mut conn) = comptoir_store::open(&database) {
+                        wait = interval(&conn).unwrap_or(wait);
+                        // Failures are recorded in the activity log by the catch-up itself; a shop
+                        // not connected yet is simply nothing to do.
+                        if due && let Ok(report) = run_configured(&mut conn) {
+                            on_report(&report);
+                        }
+                    }
+                    let Ok(guard) = lock.lock() else { return };
+                    let Ok((mut guard, waited)) =
+                        cvar.wait_timeout_while(guard, wait, |g| !g.0 && !g.1)
+                    else {
+                        return;
+                    };
+                    if waited.timed_out() {
+                        guard.0 = true;
+                    }
+                }
+            })?;
+        Ok(SyncWorker {
+            signal,
+            thread: std::sync::Mutex::new(Some(thread)),
+        })
+    }
+
+    /// Asks for a catch-up now.
+    pub fn run_now(&self) {
+        let (lock, cvar) = &*self.signal;
+        if let Ok(mut g) = lock.lock() {
+            g.0 = true;
+            cvar.notify_all();
+        }
+    }
+
+    pub fn stop(&self) {
+        {
+            let (lock, cvar) = &*self.signal;
+            if let Ok(mut g) = lock.lock() {
+                g.1 = true;
+                cvar.notify_all();
+            }
+        }
+        if let Some(t) = self.thread.lock().ok().and_then(|mut t| t.take()) {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for SyncWorker {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

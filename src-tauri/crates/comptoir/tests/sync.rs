@@ -506,3 +506,48 @@ fn webhooks_follow_the_tunnel_when_cloudflared_restarts() {
     let puts = shop.requests().iter().filter(|r| r.method == "PUT").count();
     assert_eq!(puts, 4, "two webhooks moved at each of the two addresses");
 }
+
+/// The engine (the app, `comptoir serve`) catches up at start, on its own, and tells the
+/// window; and again when asked.
+#[test]
+fn the_engine_catches_up_at_start_and_when_asked() {
+    let shop = StandIn::start(serve_order_pages(recorded_order_pages()));
+    let db = {
+        let db = Db::new();
+        db.connect(&shop.url());
+        db.checked_until(&shop.url(), "2026-11-28T14:29:37");
+        db
+    };
+    let data = comptoir::DataDir::at(db._dir.path().join("data")).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let engine = comptoir::Engine::open(
+        data,
+        "test",
+        std::sync::Arc::new(move |e| {
+            if let comptoir::Event::CatchUp { orders_changed, .. } = e
+                && let Ok(tx) = tx.lock()
+            {
+                let _ = tx.send(orders_changed);
+            }
+        }),
+    )
+    .unwrap();
+    let changed = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("no catch-up at start");
+    assert_eq!(changed, 5);
+    let count: i64 = db
+        .conn
+        .query_row("SELECT count(*) FROM orders", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(count, 5);
+    let before = shop.requests().len();
+    engine.catch_up_now();
+    let changed = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("no catch-up when asked");
+    assert_eq!(changed, 0, "nothing new the second time");
+    assert!(shop.requests().len() > before);
+    engine.shutdown();
+}
