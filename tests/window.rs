@@ -1,8 +1,10 @@
 //! The real window, end to end: the built `comptoir-desktop` started by tauri-driver and
 //! WebKitWebDriver under a display (Xvfb), real WooCommerce deliveries posted to its listener over
 //! HTTP, and the window checked through the `data-testid` hooks of the UI — then the store read
-//! back with the CLI once the app has closed. Midway, a document setting is changed in the
-//! Settings screen and the next order is seen to follow it.
+//! back with the CLI once the app has closed. Midway, a concept invoice is reviewed (its PDF drawn
+//! by pdf.js, its e-mail as the customer will see it) and sent to a real SMTP server (aiosmtpd),
+//! a test e-mail is sent from the Settings screen, and a document setting is changed there and
+//! the next order is seen to follow it.
 //!
 //! Runs only with `COMPTOIR_E2E=1` (the README test command sets it and runs under `xvfb-run`).
 //! Everything runs in this one test: WebKitWebDriver allows one session at a time.
@@ -16,6 +18,7 @@ use comptoir_e2e::{
     DOM_TIMEOUT, SKIP_LINE, TauriDriver, Tools, Window, accepts, artifacts_dir, cli, enabled,
     free_port, tid,
 };
+use comptoir_testkit::smtp::Sink;
 use comptoir_testkit::{CAPTURE_SECRET, capture, post};
 
 const ORDER_ID: u64 = 22;
@@ -26,6 +29,21 @@ const NEW_ORDER_ID: u64 = 5001;
 const BAD_IBAN: &str = "BE68 5390 0754 7035";
 /// A product of order 22 (capture s01), whose stock the owner sets in the Stock screen.
 const SKU: &str = "MOUL-001";
+/// The shop's identity and sender, set with the CLI before the app starts.
+const SHOP_NAME: &str = "Le Comptoir";
+const SHOP_IBAN: &str = "BE68539007547034";
+const SHOP_BIC: &str = "GKCCBEBB";
+const SMTP_FROM: &str = "Le Comptoir <boutique@example.be>";
+const SMTP_FROM_ADDRESS: &str = "boutique@example.be";
+/// What the owner writes in the concept's notes during the review.
+const CUSTOMER_NOTE: &str = "Livraison après 17 h, merci !";
+const INTERNAL_NOTE: &str = "Client fidèle: vérifier le colis.";
+/// Addresses the SMTP server refuses (550 5.1.1): one for the test e-mail's failure, and the
+/// billing address of order 5001 (capture s02/001), whose document's e-mail then fails for good.
+const REFUSED_ADDRESS: &str = "nobody@example.be";
+const NEW_ORDER_EMAIL: &str = "lucas.peeters@example.test";
+/// How long an e-mail may take from Send to the SMTP server (the outbox worker wakes at once).
+const MAIL_TIMEOUT: Duration = Duration::from_secs(30);
 
 #[test]
 fn the_real_window_receives_orders_live() {
@@ -43,13 +61,23 @@ fn the_real_window_receives_orders_live() {
         "settings-iban.png",
         "documents.png",
         "stock.png",
+        "review.png",
+        "review-email.png",
+        "outbox.png",
+        "email-settings.png",
         "failure.png",
     ] {
         let _ = std::fs::remove_file(artifacts.join(name));
     }
 
-    // The data folder, prepared with the CLI before the app starts: the capture secret and a
-    // free port for the listener.
+    // A real SMTP server on a free port, writing what it receives to a folder; it refuses one
+    // address, as a server refuses an unknown mailbox.
+    let sink = Sink::start(&["--reject", REFUSED_ADDRESS, "--reject", NEW_ORDER_EMAIL]);
+    println!("e2e: SMTP sink (aiosmtpd) on port {}", sink.port);
+
+    // The data folder, prepared with the CLI before the app starts: the capture secret, a free
+    // port for the listener, the shop's identity (unpaid invoices print its IBAN) and the mail
+    // server.
     let data = tempfile::Builder::new()
         .prefix("comptoir-e2e-")
         .tempdir()
@@ -65,6 +93,18 @@ fn the_real_window_receives_orders_live() {
         data.path(),
         &["config", "set", "listener.port", &port.to_string()],
     );
+    let sink_port = sink.port.to_string();
+    for (key, value) in [
+        ("shop.name", SHOP_NAME),
+        ("shop.iban", SHOP_IBAN),
+        ("shop.bic", SHOP_BIC),
+        ("smtp.host", "127.0.0.1"),
+        ("smtp.port", sink_port.as_str()),
+        ("smtp.security", "none"),
+        ("smtp.from", SMTP_FROM),
+    ] {
+        cli(&tools.cli, data.path(), &["config", "set", key, value]);
+    }
 
     let mut driver = TauriDriver::start(&tools, data.path(), &artifacts.join("tauri-driver.log"));
     println!(
@@ -77,7 +117,14 @@ fn the_real_window_receives_orders_live() {
         .enable_all()
         .build()
         .expect("cannot build a tokio runtime");
-    runtime.block_on(scenario(&tools, &driver, data.path(), port, &artifacts));
+    let sent = runtime.block_on(scenario(
+        &tools,
+        &driver,
+        data.path(),
+        port,
+        &sink,
+        &artifacts,
+    ));
 
     // Closing the session closed the app: its listener is gone.
     let deadline = Instant::now() + Duration::from_secs(15);
@@ -123,7 +170,7 @@ fn the_real_window_receives_orders_live() {
     for (key, expected) in [
         ("documents.kind", "delivery_note"),
         ("documents.trigger", "created"),
-        ("shop.iban", ""),
+        ("shop.iban", SHOP_IBAN),
     ] {
         let value = cli(&tools.cli, data.path(), &["config", "get", key]);
         assert_eq!(
@@ -166,6 +213,75 @@ fn the_real_window_receives_orders_live() {
         of_order(ORDER_ID).iter().any(|d| d["kind"] == "invoice"),
         "order {ORDER_ID} (paid before the settings changed) should keep its invoice; `documents list --json`:\n{json}"
     );
+
+    // The invoice reviewed and sent from the window: sent, numbered, with the owner's notes; its
+    // e-mail sent once (one outbox row, one attempt) and never again after the app closed.
+    let invoice = documents
+        .iter()
+        .find(|d| d["id"].as_i64() == Some(sent.document_id))
+        .unwrap_or_else(|| {
+            panic!(
+                "document {} (sent from the window) is not in `documents list --json`:\n{json}",
+                sent.document_id
+            )
+        });
+    assert_eq!(
+        invoice["state"], "sent",
+        "the invoice sent from the window:\n{invoice:#}"
+    );
+    assert!(
+        invoice["number"].as_str().is_some_and(|n| !n.is_empty()),
+        "the invoice sent from the window has no number:\n{invoice:#}"
+    );
+    assert_eq!(
+        invoice["internal_note"], INTERNAL_NOTE,
+        "the internal note written in the review:\n{invoice:#}"
+    );
+    let json = cli(&tools.cli, data.path(), &["outbox", "list", "--json"]);
+    let outbox: serde_json::Value = serde_json::from_str(&json)
+        .unwrap_or_else(|e| panic!("`outbox list --json` did not print JSON ({e}):\n{json}"));
+    let rows: Vec<&serde_json::Value> = outbox
+        .as_array()
+        .unwrap_or_else(|| panic!("`outbox list --json` did not print a list:\n{json}"))
+        .iter()
+        .filter(|r| r["document_id"].as_i64() == Some(sent.document_id))
+        .collect();
+    assert_eq!(
+        rows.len(),
+        1,
+        "document {} should have one outbox row; `outbox list --json`:\n{json}",
+        sent.document_id
+    );
+    assert_eq!(rows[0]["state"], "sent", "its outbox row:\n{:#}", rows[0]);
+    assert_eq!(rows[0]["attempts"], 1, "its outbox row:\n{:#}", rows[0]);
+    // The delivery note's e-mail was refused for good: failed after one attempt, not retried.
+    let refused = outbox
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["document_id"] == note["id"])
+        .unwrap_or_else(|| {
+            panic!("the delivery note sent from the list has no outbox row:\n{json}")
+        });
+    assert_eq!(refused["state"], "failed", "its outbox row:\n{refused:#}");
+    assert_eq!(refused["attempts"], 1, "its outbox row:\n{refused:#}");
+    assert_eq!(
+        refused["last_error_temporary"], false,
+        "its outbox row:\n{refused:#}"
+    );
+    let same_message = sink
+        .received()
+        .into_iter()
+        .filter(|m| m["message_id"] == sent.message["message_id"])
+        .count();
+    assert_eq!(
+        same_message, 1,
+        "the SMTP server received the invoice's message {same_message} times after the app closed"
+    );
+    println!(
+        "e2e: the database holds invoice {} as sent, e-mailed once",
+        invoice["number"]
+    );
     println!(
         "e2e: the database holds delivery note {} for order {NEW_ORDER_ID}",
         note["number"]
@@ -184,13 +300,20 @@ fn the_real_window_receives_orders_live() {
     );
 }
 
+/// The document sent from the review, and the message the SMTP server received for it.
+struct Sent {
+    document_id: i64,
+    message: serde_json::Value,
+}
+
 async fn scenario(
     tools: &Tools,
     driver: &TauriDriver,
     data_dir: &Path,
     port: u16,
+    sink: &Sink,
     artifacts: &Path,
-) {
+) -> Sent {
     let data_arg = data_dir
         .to_str()
         .expect("the temporary folder's path is not UTF-8");
@@ -387,6 +510,9 @@ async fn scenario(
         )
         .await;
 
+    // 6b. The concept invoice is reviewed and sent by e-mail from the review screen.
+    let sent = review_and_send(&window, sink).await;
+
     // 7. Settings: each order now becomes a delivery note, as soon as it is created. Each choice
     // is saved on its own and says so.
     window.click_testid("nav-settings").await;
@@ -403,8 +529,20 @@ async fn scenario(
         .expect("cannot scroll to the Documents settings");
     window.screenshot("settings.png").await;
 
+    // The e-mail settings set with the CLI are shown; a test e-mail reaches the SMTP server.
+    test_email(&window, sink).await;
+    window.screenshot("email-settings.png").await;
+
     // An IBAN with a typing mistake is refused as it is typed, with the core's sentence.
     let iban_css = tid("setting-shop.iban");
+    window
+        .client()
+        .execute(
+            "document.querySelector(\"[data-testid='setting-shop.iban']\")?.scrollIntoView({block: 'center'});",
+            vec![],
+        )
+        .await
+        .expect("cannot scroll to the IBAN");
     window
         .wait_for(
             &format!("typing {BAD_IBAN:?} into setting-shop.iban"),
@@ -412,6 +550,7 @@ async fn scenario(
             async |w: &Window| match w.all(&iban_css).await?.into_iter().next() {
                 Some(input) => {
                     input.click().await?;
+                    input.clear().await?;
                     input.send_keys(BAD_IBAN).await?;
                     Ok(Some(()))
                 }
@@ -478,8 +617,9 @@ async fn scenario(
         window.body_text().await
     );
 
-    // Its detail lists the lines with quantities and no prices.
-    let note_cell = format!("{note_css} td");
+    // Its detail lists the lines with quantities and no prices. (The row's first cell holds its
+    // tick box; the number cell opens it.)
+    let note_cell = format!("{note_css} td.number");
     window
         .wait_for(
             &format!("a click on the delivery note of order {NEW_ORDER_ID}"),
@@ -517,22 +657,28 @@ async fn scenario(
             "the delivery note's detail shows {hook}: a delivery note has no prices"
         );
     }
+    let content_css = format!("{detail_css} {}", tid("document-content"));
     let detail_text = window
-        .all(&detail_css)
+        .all(&content_css)
         .await
-        .expect("cannot read document-detail")
+        .expect("cannot read document-content")
         .into_iter()
         .next()
-        .expect("document-detail vanished")
+        .expect("document-content is missing from the delivery note's detail")
         .text()
         .await
-        .expect("cannot read document-detail's text");
+        .expect("cannot read document-content's text");
     assert!(
         !detail_text.contains('€'),
-        "the delivery note's detail shows an amount:\n{detail_text}"
+        "the delivery note's content shows an amount:\n{detail_text}"
     );
     println!("e2e: the delivery note of order {NEW_ORDER_ID} shows {lines} line(s), no prices");
     window.screenshot("documents.png").await;
+
+    // 8b. Several at once: the delivery note is ticked in the list and sent with "Send by
+    // e-mail"; the server refuses its address, and the window says so with the server's words.
+    // Being made today, it counts for "Print all delivery notes of today".
+    send_ticked_refused(&window, &note_css).await;
 
     // 9. Stock: the products of the orders are listed; the owner sets one, the ledger shows it.
     window.click_testid("nav-stock").await;
@@ -590,6 +736,618 @@ async fn scenario(
 
     // 10. Closing the session closes the app.
     window.close().await;
+    sent
+}
+
+/// 6b. Opens the concept invoice of order 22 in its review: the PDF drawn by pdf.js, the e-mail as
+/// the customer will see it, the printers; writes both notes (the PDF is drawn again); sends it
+/// (Send, then confirm) and sees the message reach the SMTP server once, with the PDF attached,
+/// and the document shown as sent — in the list, the review and the outbox.
+async fn review_and_send(window: &Window, sink: &Sink) -> Sent {
+    let row_css = format!(
+        "{}[data-order-id='{ORDER_ID}'][data-kind='invoice']",
+        tid("document-row")
+    );
+    let row = window
+        .wait_css(&format!("the invoice row of order {ORDER_ID}"), &row_css)
+        .await;
+    let document_id: i64 = row
+        .attr("data-document-id")
+        .await
+        .expect("cannot read data-document-id")
+        .and_then(|v| v.parse().ok())
+        .expect("the invoice row has no numeric data-document-id");
+    let state = row
+        .attr("data-state")
+        .await
+        .expect("cannot read data-state");
+    assert_eq!(
+        state.as_deref(),
+        Some("concept"),
+        "order {ORDER_ID}'s invoice should wait as a concept (automatic e-mail is off)"
+    );
+    let cell = format!("{row_css} td.number");
+    window
+        .wait_for(
+            "a click on the concept invoice's number cell",
+            DOM_TIMEOUT,
+            async |w: &Window| match w.all(&cell).await?.into_iter().next() {
+                Some(el) => el.click().await.map(Some),
+                None => Ok(None),
+            },
+        )
+        .await;
+    let review_css = format!(
+        "{}[data-document-id='{document_id}'][data-state='concept']",
+        tid("review")
+    );
+    window
+        .wait_css("the review of the concept invoice", &review_css)
+        .await;
+
+    // The PDF as it will print: at least one page drawn, with ink on it.
+    let first = pdf_drawn(window, "the concept invoice's PDF drawn in pdf-preview").await;
+    println!("e2e: the review shows the PDF: {first}");
+
+    // The e-mail as the customer will see it: to the order's billing address.
+    let billing = capture("s01", "004").json()["billing"]["email"]
+        .as_str()
+        .expect("capture s01/004 has no billing e-mail")
+        .to_owned();
+    let shown_to = text_when(window, "email-to", |t| !t.is_empty()).await;
+    assert_eq!(shown_to, billing, "email-to in the review");
+    let subject = text_when(window, "email-subject", |t| !t.is_empty()).await;
+    assert!(
+        subject.contains(SHOP_NAME) && subject.contains(&ORDER_ID.to_string()),
+        "email-subject {subject:?} should name the shop and the order"
+    );
+    let attachment = text_when(window, "email-attachment", |t| t.ends_with(".pdf")).await;
+    let body = text_when(window, "email-body", |t| !t.is_empty()).await;
+    assert!(
+        body.contains(&ORDER_ID.to_string()),
+        "email-body should name order {ORDER_ID}:\n{body}"
+    );
+    println!("e2e: the review's e-mail: to {shown_to}, {subject:?}, attachment {attachment:?}");
+
+    check_printers(window).await;
+    no_error_banner(window, "in the review").await;
+    window
+        .client()
+        .execute(
+            "const r = document.querySelector(\"[data-testid='document-detail']\"); if (r) r.scrollTop = 0;",
+            vec![],
+        )
+        .await
+        .expect("cannot scroll the review to its top");
+    window.screenshot("review.png").await;
+
+    // Both notes are written in the review; the customer's is printed, so the PDF is drawn again.
+    mark_pdf_pages(window).await;
+    write_note(window, "customer-note", CUSTOMER_NOTE).await;
+    write_note(window, "internal-note", INTERNAL_NOTE).await;
+    let redrawn = pdf_drawn(
+        window,
+        "the PDF drawn again after the customer note was saved",
+    )
+    .await;
+    println!("e2e: the PDF was drawn again after the customer note: {redrawn}");
+    window
+        .client()
+        .execute(
+            "document.querySelector(\"[data-testid='email-preview']\")?.scrollIntoView({block: 'start'});",
+            vec![],
+        )
+        .await
+        .expect("cannot scroll to the e-mail preview");
+    window.screenshot("review-email.png").await;
+
+    // Send: confirm, then the message reaches the SMTP server.
+    window.click_testid("send-button").await;
+    window.click_testid("send-confirm").await;
+    let message = window
+        .wait_for(
+            "the invoice's e-mail at the SMTP server",
+            MAIL_TIMEOUT,
+            async |_: &Window| Ok(sink.received().into_iter().next()),
+        )
+        .await;
+    assert_eq!(
+        message["rcpt_tos"],
+        serde_json::json!([billing]),
+        "the message's recipients:\n{message:#}"
+    );
+    assert!(
+        message["from"]
+            .as_str()
+            .is_some_and(|f| f.contains(SMTP_FROM_ADDRESS)),
+        "the message's sender:\n{message:#}"
+    );
+    assert_eq!(
+        message["subject"].as_str(),
+        Some(subject.as_str()),
+        "the message's subject is not the one the review showed:\n{message:#}"
+    );
+    let attachments = message["attachments"]
+        .as_array()
+        .unwrap_or_else(|| panic!("the message has no attachment list:\n{message:#}"));
+    assert_eq!(
+        attachments.len(),
+        1,
+        "the message should carry one attachment:\n{message:#}"
+    );
+    let pdf = &attachments[0];
+    assert_eq!(
+        pdf["content_type"], "application/pdf",
+        "the attachment:\n{pdf:#}"
+    );
+    let sent_name = pdf["filename"]
+        .as_str()
+        .unwrap_or_else(|| panic!("the attachment has no file name:\n{pdf:#}"))
+        .to_owned();
+    let bytes = sink.file(
+        pdf["file"]
+            .as_str()
+            .unwrap_or_else(|| panic!("the sink did not save the attachment:\n{pdf:#}")),
+    );
+    assert!(
+        bytes.starts_with(b"%PDF-"),
+        "the attachment {sent_name:?} is not a PDF"
+    );
+    println!(
+        "e2e: the SMTP server received {:?} for {billing} with {sent_name:?} ({} bytes)",
+        message["subject"],
+        bytes.len()
+    );
+
+    // The window follows by itself: the row says sent, the review shows the e-mail as sent, with
+    // the attachment's final name (the invoice got its number when sent).
+    window
+        .wait_css(
+            "the invoice's row with data-state=\"sent\" (after the outbox sent it, no reload)",
+            &format!(
+                "{}[data-document-id='{document_id}'][data-state='sent']",
+                tid("document-row")
+            ),
+        )
+        .await;
+    window
+        .wait_css(
+            "the review with data-state=\"sent\" and mail-status sent",
+            &format!(
+                "{}[data-document-id='{document_id}'][data-state='sent'] {}[data-state='sent']",
+                tid("review"),
+                tid("mail-status")
+            ),
+        )
+        .await;
+    text_when(window, "email-attachment", |t| t == sent_name).await;
+    no_error_banner(window, "after sending the invoice").await;
+
+    // Once: nothing more arrives.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let received = sink.received();
+    assert_eq!(
+        received.len(),
+        1,
+        "the SMTP server should have received one message, not {}:\n{received:#?}",
+        received.len()
+    );
+
+    // The outbox lists it, sent.
+    window.click_testid("documents-view-outbox").await;
+    window
+        .wait_css(
+            "the invoice's outbox-row with data-state=\"sent\"",
+            &format!(
+                "{} {}[data-document-id='{document_id}'][data-state='sent']",
+                tid("outbox-table"),
+                tid("outbox-row")
+            ),
+        )
+        .await;
+    window.click_testid("documents-view-list").await;
+    window.wait_testid("documents-table").await;
+    Sent {
+        document_id,
+        message,
+    }
+}
+
+/// Ticks the document of `row_css` in the list and sends it with "Send by e-mail" (then confirm).
+/// Its customer's address is one the SMTP server refuses: the row, the outbox and the review show
+/// the failure with the server's answer, and nothing is retried.
+async fn send_ticked_refused(window: &Window, row_css: &str) {
+    let id = window
+        .wait_css("the row to tick", row_css)
+        .await
+        .attr("data-document-id")
+        .await
+        .expect("cannot read data-document-id")
+        .expect("the row has no data-document-id");
+    let today = window.wait_testid("print-today-button").await;
+    let count = today
+        .attr("data-count")
+        .await
+        .expect("cannot read print-today-button's data-count");
+    assert!(
+        count.as_deref().is_some_and(|n| n != "0"),
+        "print-today-button should count today's delivery note (data-count={count:?})"
+    );
+    let tick_css = format!("{}[data-document-id='{id}']", tid("select-document"));
+    window
+        .wait_for(
+            &format!("ticking document {id}"),
+            DOM_TIMEOUT,
+            async |w: &Window| match w.all(&tick_css).await?.into_iter().next() {
+                Some(tick) => {
+                    if tick.prop("checked").await?.as_deref() != Some("true") {
+                        tick.click().await?;
+                    }
+                    Ok((tick.prop("checked").await?.as_deref() == Some("true")).then_some(()))
+                }
+                None => Ok(None),
+            },
+        )
+        .await;
+    window.click_testid("send-selected-button").await;
+    window.click_testid("send-selected-confirm").await;
+    window
+        .wait_for(
+            &format!("document {id}'s row with data-mail=\"failed\" (the server refused {NEW_ORDER_EMAIL})"),
+            MAIL_TIMEOUT,
+            async |w: &Window| {
+                Ok(w.all(&format!(
+                    "{}[data-document-id='{id}'][data-mail='failed']",
+                    tid("document-row")
+                ))
+                .await?
+                .into_iter()
+                .next()
+                .map(|_| ()))
+            },
+        )
+        .await;
+    no_error_banner(window, "after sending the ticked document").await;
+
+    // The outbox lists both e-mails: the invoice sent, the delivery note refused, with the
+    // server's answer.
+    window.click_testid("documents-view-outbox").await;
+    let error_css = format!(
+        "{}[data-document-id='{id}'][data-state='failed'] {}",
+        tid("outbox-row"),
+        tid("outbox-error")
+    );
+    let error = window
+        .wait_for(
+            "the failed e-mail's outbox-error",
+            DOM_TIMEOUT,
+            async |w: &Window| match w.all(&error_css).await?.into_iter().next() {
+                Some(el) => Ok(Some(el.text().await?)),
+                None => Ok(None),
+            },
+        )
+        .await;
+    assert!(
+        error.contains("550") && error.contains(NEW_ORDER_EMAIL),
+        "outbox-error should give the server's refusal of {NEW_ORDER_EMAIL}: {error:?}"
+    );
+    let rows = window
+        .all(&tid("outbox-row"))
+        .await
+        .expect("cannot list the outbox rows")
+        .len();
+    assert_eq!(
+        rows, 2,
+        "the outbox should list the invoice and the delivery note"
+    );
+    window.screenshot("outbox.png").await;
+    window.click_testid("documents-view-list").await;
+    window.wait_testid("documents-table").await;
+    println!("e2e: ticked document {id} refused by the SMTP server, shown as failed: {error:?}");
+}
+
+/// Waits until pdf-preview holds at least one drawn page (a canvas with a size and dark pixels)
+/// that is not marked by `mark_pdf_pages`; returns a description of it.
+async fn pdf_drawn(window: &Window, what: &str) -> String {
+    const CHECK: &str = "
+        const pages = document.querySelectorAll(
+          \"[data-testid='pdf-preview'] canvas[data-testid='pdf-page']\");
+        if (pages.length === 0) return null;
+        const first = pages[0];
+        if (first.e2eSeen || !first.width || !first.height) return null;
+        const data = first.getContext('2d').getImageData(0, 0, first.width, first.height).data;
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4 * 7) {
+          if (data[i + 3] > 0 && data[i] + data[i + 1] + data[i + 2] < 200) dark++;
+        }
+        if (dark < 50) return null;
+        return `${pages.length} page(s), ${first.width}×${first.height} px, ${dark} dark samples`;";
+    window
+        .wait_for(what, DOM_TIMEOUT, async |w: &Window| {
+            match w.client().execute(CHECK, vec![]).await? {
+                serde_json::Value::String(s) => Ok(Some(s)),
+                _ => Ok(None),
+            }
+        })
+        .await
+}
+
+/// Marks the pages drawn now, so that `pdf_drawn` waits for new ones.
+async fn mark_pdf_pages(window: &Window) {
+    window
+        .client()
+        .execute(
+            "document.querySelectorAll(\"[data-testid='pdf-page']\").forEach((c) => { c.e2eSeen = true; });",
+            vec![],
+        )
+        .await
+        .expect("cannot mark the PDF pages");
+}
+
+/// Replaces the text of the note `testid` (a textarea in the review), saves it with its button
+/// and waits until it says it is saved.
+async fn write_note(window: &Window, testid: &str, text: &str) {
+    let css = tid(testid);
+    window
+        .wait_for(
+            &format!("typing into {testid}"),
+            DOM_TIMEOUT,
+            async |w: &Window| match w.all(&css).await?.into_iter().next() {
+                Some(area) => {
+                    area.click().await?;
+                    area.clear().await?;
+                    area.send_keys(text).await?;
+                    Ok(Some(()))
+                }
+                None => Ok(None),
+            },
+        )
+        .await;
+    window.click_testid(&format!("{testid}-save")).await;
+    window.wait_testid(&format!("{testid}-saved")).await;
+    let shown = window
+        .all(&css)
+        .await
+        .expect("cannot find the note again")
+        .into_iter()
+        .next()
+        .expect("the note vanished")
+        .prop("value")
+        .await
+        .expect("cannot read the note");
+    assert_eq!(shown.as_deref(), Some(text), "{testid} after saving");
+    println!("e2e: {testid} saved from the review");
+}
+
+/// The printer picker offers what CUPS lists (`lpstat -e`), or says why there is none.
+async fn check_printers(window: &Window) {
+    let listed = std::process::Command::new("lpstat")
+        .arg("-e")
+        .stdin(std::process::Stdio::null())
+        .output();
+    let expected: Option<Vec<String>> = listed.ok().map(|out| {
+        let mut names: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        names.sort();
+        names
+    });
+    window.wait_testid("printer-select").await;
+    match expected {
+        Some(names) if !names.is_empty() => {
+            let shown = window
+                .wait_for(
+                    &format!("printer-select offering {names:?} (from lpstat -e)"),
+                    DOM_TIMEOUT,
+                    async |w: &Window| {
+                        let value = w
+                            .client()
+                            .execute(
+                                "const s = document.querySelector(\"[data-testid='printer-select']\");
+                                 return s ? Array.from(s.options).map((o) => o.value) : [];",
+                                vec![],
+                            )
+                            .await?;
+                        let mut shown: Vec<String> = value
+                            .as_array()
+                            .map(|a| {
+                                a.iter()
+                                    .filter_map(|v| v.as_str().map(str::to_owned))
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        shown.sort();
+                        Ok((shown == names).then_some(shown))
+                    },
+                )
+                .await;
+            println!("e2e: printer-select offers {shown:?}, as lpstat -e lists");
+        }
+        other => {
+            // No CUPS (lpstat missing): the core's sentence; CUPS without printers: "no printer".
+            let message = text_when(window, "printer-select-message", |t| !t.is_empty()).await;
+            if other.is_none() {
+                assert!(
+                    message.contains("CUPS"),
+                    "without lpstat, printer-select-message should give the core's sentence about CUPS: {message:?}"
+                );
+            }
+            println!("e2e: no printer to offer; the review says {message:?}");
+        }
+    }
+}
+
+/// 7b. The e-mail settings set with the CLI are in the Settings screen; "Send a test e-mail" to
+/// the sender's own address (offered by default) reaches the SMTP server and says so.
+async fn test_email(window: &Window, sink: &Sink) {
+    window
+        .client()
+        .execute(
+            "document.getElementById('settings-smtp')?.scrollIntoView({block: 'start'});",
+            vec![],
+        )
+        .await
+        .expect("cannot scroll to the e-mail settings");
+    let port = sink.port.to_string();
+    for (key, expected) in [("smtp.host", "127.0.0.1"), ("smtp.port", port.as_str())] {
+        let css = tid(&format!("setting-{key}"));
+        window
+            .wait_for(
+                &format!("setting-{key} showing {expected:?}"),
+                DOM_TIMEOUT,
+                async |w: &Window| match w.all(&css).await?.into_iter().next() {
+                    Some(input) => Ok(input
+                        .prop("value")
+                        .await?
+                        .filter(|v| v == expected)
+                        .map(|_| ())),
+                    None => Ok(None),
+                },
+            )
+            .await;
+    }
+    let woo = text_when(window, "woocommerce-emails", |t| t.contains("WooCommerce")).await;
+    assert!(
+        !woo.is_empty(),
+        "the settings should explain WooCommerce's own e-mails"
+    );
+    let address_css = tid("test-email-address");
+    window
+        .wait_for(
+            &format!("test-email-address offering {SMTP_FROM_ADDRESS:?}"),
+            DOM_TIMEOUT,
+            async |w: &Window| match w.all(&address_css).await?.into_iter().next() {
+                Some(input) => Ok(input
+                    .prop("value")
+                    .await?
+                    .filter(|v| v == SMTP_FROM_ADDRESS)
+                    .map(|_| ())),
+                None => Ok(None),
+            },
+        )
+        .await;
+    let before = sink.received().len();
+
+    // To an address the server refuses: the server's exact answer is shown.
+    type_into(window, "test-email-address", REFUSED_ADDRESS).await;
+    let (ok, text) = send_test_email(window).await;
+    assert_eq!(
+        ok.as_deref(),
+        Some("false"),
+        "the test e-mail to {REFUSED_ADDRESS} should fail: {text:?}"
+    );
+    assert!(
+        text.contains("550") && text.contains("User unknown"),
+        "test-email-result should give the server's exact refusal: {text:?}"
+    );
+    println!("e2e: test e-mail to a refused address: {text:?}");
+
+    // To the sender's own address: accepted, with the server's answer.
+    type_into(window, "test-email-address", SMTP_FROM_ADDRESS).await;
+    let (ok, text) = send_test_email(window).await;
+    assert_eq!(
+        ok.as_deref(),
+        Some("true"),
+        "the test e-mail failed: {text:?}"
+    );
+    assert!(
+        text.contains("250"),
+        "test-email-result should give the server's answer: {text:?}"
+    );
+    let message = window
+        .wait_for(
+            "the test e-mail at the SMTP server",
+            MAIL_TIMEOUT,
+            async |_: &Window| Ok(sink.received().into_iter().nth(before)),
+        )
+        .await;
+    assert_eq!(
+        message["rcpt_tos"],
+        serde_json::json!([SMTP_FROM_ADDRESS]),
+        "the test e-mail's recipients:\n{message:#}"
+    );
+    println!("e2e: test e-mail sent from Settings: {text:?}");
+    no_error_banner(window, "after the test e-mail").await;
+    window
+        .client()
+        .execute(
+            "document.getElementById('settings-smtp')?.scrollIntoView({block: 'start'});",
+            vec![],
+        )
+        .await
+        .expect("cannot scroll to the e-mail settings");
+}
+
+/// Presses "Send a test e-mail" and waits for a new result; returns its data-ok and its text.
+async fn send_test_email(window: &Window) -> (Option<String>, String) {
+    // The result of an earlier try is replaced: wait for it to go first.
+    let result_css = tid("test-email-result");
+    window.click_testid("test-email-button").await;
+    window
+        .wait_for(
+            "test-email-button busy, then done (the previous result cleared)",
+            MAIL_TIMEOUT,
+            async |w: &Window| {
+                let busy = match w.all(&tid("test-email-button")).await?.into_iter().next() {
+                    Some(b) => b.attr("aria-busy").await?.as_deref() == Some("true"),
+                    None => true,
+                };
+                Ok((!busy).then_some(()))
+            },
+        )
+        .await;
+    window
+        .wait_for(
+            "test-email-result",
+            MAIL_TIMEOUT,
+            async |w: &Window| match w.all(&result_css).await?.into_iter().next() {
+                Some(el) => {
+                    let ok = el.attr("data-ok").await?;
+                    let text = el.text().await?;
+                    Ok(Some((ok, text)))
+                }
+                None => Ok(None),
+            },
+        )
+        .await
+}
+
+/// Replaces what the input `testid` holds with `text`, as typed.
+async fn type_into(window: &Window, testid: &str, text: &str) {
+    let css = tid(testid);
+    window
+        .wait_for(
+            &format!("typing {text:?} into {testid}"),
+            DOM_TIMEOUT,
+            async |w: &Window| match w.all(&css).await?.into_iter().next() {
+                Some(input) => {
+                    input.clear().await?;
+                    input.send_keys(text).await?;
+                    Ok(input.prop("value").await?.filter(|v| v == text).map(|_| ()))
+                }
+                None => Ok(None),
+            },
+        )
+        .await;
+}
+
+/// Waits until the text of `[data-testid=testid]` (trimmed) passes `accept`; returns it.
+async fn text_when(window: &Window, testid: &str, accept: impl Fn(&str) -> bool) -> String {
+    window
+        .wait_for(
+            &format!("the text of {testid}"),
+            DOM_TIMEOUT,
+            async |w: &Window| {
+                Ok(w.text_of(testid)
+                    .await?
+                    .map(|t| t.trim().to_owned())
+                    .filter(|t| accept(t)))
+            },
+        )
+        .await
 }
 
 /// Picks `value` in the `<select>` of setting `key` (a click on its option, as the owner's), then

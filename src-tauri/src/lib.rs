@@ -231,13 +231,15 @@ fn set_stock(
 }
 
 /// The document's PDF, base64-encoded, for the preview (pdf.js draws it in the window).
-#[tauri::command]
+// Async: runs off the window's thread, which must keep drawing meanwhile.
+#[tauri::command(async)]
 fn document_pdf(state: tauri::State<'_, AppState>, id: i64) -> Result<String, String> {
     use base64::Engine as _;
     state.read(|c| Ok(base64::engine::general_purpose::STANDARD.encode(pdfs::pdf(c, id)?.0)))
 }
 
-#[tauri::command]
+// Async: runs off the window's thread, which must keep drawing meanwhile.
+#[tauri::command(async)]
 fn email_preview(state: tauri::State<'_, AppState>, id: i64) -> Result<mailer::Preview, String> {
     state.read(|c| mailer::preview(c, id))
 }
@@ -252,19 +254,22 @@ fn set_customer_note(
 }
 
 /// Queues documents for e-mail (concepts are finalised first); stops at the first refusal.
-#[tauri::command]
+// Async: runs off the window's thread, which must keep drawing meanwhile.
+#[tauri::command(async)]
 fn send_documents(
     state: tauri::State<'_, AppState>,
     ids: Vec<i64>,
 ) -> Result<Vec<DocumentRow>, String> {
-    let rows = state.write(|c| ids.iter().map(|id| documents::send(c, *id)).collect())?;
+    let rows = state.write(|c| ids.iter().map(|id| documents::send(c, *id)).collect());
+    // Those queued before a refusal are sent too.
     if let Ok(engine) = state.engine() {
         engine.wake_mailer();
     }
-    Ok(rows)
+    rows
 }
 
-#[tauri::command]
+// Async: runs off the window's thread, which must keep drawing meanwhile.
+#[tauri::command(async)]
 fn send_test_email(state: tauri::State<'_, AppState>, to: String) -> Result<String, String> {
     state.read(|c| mailer::send_test(c, &to))
 }
@@ -274,13 +279,15 @@ fn list_outbox(state: tauri::State<'_, AppState>) -> Result<Vec<OutboxRow>, Stri
     state.read(|c| Ok(comptoir_store::outbox::list_outbox(c)?))
 }
 
-#[tauri::command]
+// Async: runs off the window's thread, which must keep drawing meanwhile.
+#[tauri::command(async)]
 fn list_printers() -> Result<Vec<String>, String> {
     print::printers().map_err(|e| e.to_string())
 }
 
 /// Prints documents in one job; progress goes to the window as `comptoir:print` events.
-#[tauri::command]
+// Async: runs off the window's thread, which must keep drawing meanwhile.
+#[tauri::command(async)]
 fn print_documents<R: Runtime>(
     app: tauri::AppHandle<R>,
     state: tauri::State<'_, AppState>,

@@ -544,6 +544,17 @@ impl Window {
     /// Saves a screenshot of the window as `<artifacts>/<name>`, checks that it is a PNG of
     /// more than 10 KB (a blank window compresses to far less), returns its path.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
+        // Let the page paint what the DOM holds now: two animation frames (bounded, in case the
+        // window is not painting at all).
+        let _ = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 const timer = setTimeout(done, 1000);
+                 requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(timer); done(); }));",
+                vec![],
+            )
+            .await;
         let png = self
             .client
             .screenshot()

@@ -2,7 +2,8 @@
 // open http://localhost:1420/dev/preview.html. Never part of the build (Vite builds index.html only).
 //
 // Query flags: ?empty (no orders, documents or products) ?error (list_orders fails) ?busy (port
-// busy) ?public (a public URL is set) ?testfail (send_test_order fails)
+// busy) ?public (a public URL is set) ?testfail (send_test_order fails) ?mailfail (e-mails are
+// refused by the mail server) ?nocups (no printing system) ?noprinter (CUPS without printers)
 // ?do=row,conn,act,secret,test,listener,docs,doc,dn,stock,settings,iban,sec-numbering,bottom,langfr… (scripted
 // clicks, for headless screenshots). In the console, __emit({kind: "ping", webhook_id: 1})
 // sends a core event.
@@ -54,6 +55,8 @@
     'shop.name': 'Café Lambert', 'shop.address': 'Rue de la Loi 16\n1000 Bruxelles', 'shop.vat_number': 'BE0123456749',
     'shop.enterprise_number': '0123.456.749', 'shop.iban': 'BE68539007547034', 'shop.bic': 'GKCCBEBB',
     'shop.email': 'bonjour@cafe-lambert.example', 'shop.phone': '+32 2 555 01 23', 'shop.logo': '',
+    'smtp.host': 'smtp.example.be', 'smtp.port': '587', 'smtp.security': 'starttls', 'smtp.user': 'bonjour@cafe-lambert.example',
+    'smtp.password': '(set)', 'smtp.from': 'Café Lambert <bonjour@cafe-lambert.example>', 'smtp.reply_to': '', 'smtp.copy_to': '',
   };
   const series = { invoice: 'F', credit_note: 'NC', order_form: 'BC', delivery_note: 'BL' };
   for (const [name, prefix] of Object.entries(series)) {
@@ -70,8 +73,8 @@
     }
   }
   for (const k of Object.keys(settings)) settings[k] = settings[k].replace(/\\n/g, '\n');
-  const oneOf = { 'documents.kind': ['order_form', 'delivery_note', 'invoice'], 'documents.trigger': ['created', 'paid', 'processing', 'completed'], 'documents.default_language': ['fr', 'nl', 'en'] };
-  const known = ['order_number', 'document_number', 'customer_name', 'total', 'structured_communication', 'shop_name'];
+  const oneOf = { 'documents.kind': ['order_form', 'delivery_note', 'invoice'], 'documents.trigger': ['created', 'paid', 'processing', 'completed'], 'documents.default_language': ['fr', 'nl', 'en'], 'smtp.security': ['starttls', 'tls', 'none'] };
+  const known = ['order_number', 'document_number', 'customer_name', 'total', 'structured_communication', 'document_date', 'shop_name'];
   function ibanOk(v) {
     const s = v.replace(/[\s-]/g, '').toUpperCase();
     if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(s)) return false;
@@ -89,6 +92,13 @@
     if (key.endsWith('.pattern')) return /^[A-Za-z0-9\-\/._]*(\{year\}[A-Za-z0-9\-\/._]*)?\{seq(:0[1-9])?\}[A-Za-z0-9\-\/._]*$|^[A-Za-z0-9\-\/._]*\{seq(:0[1-9])?\}[A-Za-z0-9\-\/._]*\{year\}[A-Za-z0-9\-\/._]*$/.test(v) ? v : no('use {year} and one {seq} (or {seq:04} for at least 4 digits) with letters, digits, - / . _ around them, e.g. F{year}-{seq:04}');
     if (key === 'shop.iban') { if (!v) return ''; const ok = ibanOk(v); return ok || no(`${v} is not a valid IBAN: the check digits do not match (modulo 97); look for a typing mistake.`); }
     if (key === 'shop.email') return !v || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v) ? v : no(`${v} is not an e-mail address`);
+    if (key === 'smtp.password') { if (/[\r\n]/.test(value)) throw `${key} cannot be "(hidden)": a password on one line, under 1024 characters`; return value; }
+    if (key === 'smtp.port') return /^\d+$/.test(v) && +v >= 1 && +v <= 65535 ? v : no('a port from 1 to 65535, usually 587 (STARTTLS), 465 (TLS) or 25');
+    if (key === 'smtp.host') return /^[A-Za-z0-9.-]*$/.test(v) ? v.toLowerCase() : no('a host name such as smtp.example.com (letters, digits, - and .)');
+    if (['smtp.from', 'smtp.reply_to', 'smtp.copy_to'].includes(key)) {
+      const address = (v.match(/<([^<>]*)>$/) || [null, v])[1].trim();
+      return !v || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address) ? v : no(`${address} is not an e-mail address`);
+    }
     if (key.startsWith('legend.') || key.startsWith('email.')) {
       for (const m of value.matchAll(/\{([^{}]*)\}/g)) if (!known.includes(m[1].trim())) no(`The text uses {${m[1]}}, which Comptoir does not know. The placeholders you can use are: ${known.map((k) => `{${k}}`).join(', ')}.`);
       return value;
@@ -135,6 +145,53 @@
     { id: 5, sku: 'FILT-004', document_id: 2, quantity: '-2', reason: 'invoice for order 21', at: '2026-11-28T16:02:00' },
   ];
   const findDoc = (id) => { const d = documents.find((x) => x.id === id); if (!d) throw `There is no document ${id}.`; return d; };
+  const customerNotes = { 3: 'Merci de livrer après 17 h.' };
+  // The outbox: one row per document, sent by a pretend worker a moment after it is queued.
+  let outbox = mode.has('empty') ? [] : [
+    { id: 1, document_id: 2, document_number: 'F2026-0012', recipient: 'jan@example.test', state: 'sent', attempts: 1, last_error: null, last_error_temporary: null, queued_at: '2026-11-27T10:00:00', next_attempt_at: '2026-11-27T10:00:00', first_failure_at: null, sent_at: '2026-11-27T10:00:02', server_response: '250 2.0.0 Ok: queued as 4F2A91C0' },
+    { id: 2, document_id: 1, document_number: 'NC2026-0001', recipient: 'info@dupont.example', state: 'failed', attempts: 1, last_error: 'The mail server refused the address: “550 5.1.1 <info@dupont.example>: Recipient address rejected: User unknown in virtual mailbox table”. Check the address it names among info@dupont.example: the customer\'s comes from the order\'s billing e-mail, the copy address from Settings → E-mail. Then send the document again.', last_error_temporary: false, queued_at: '2026-11-21T08:00:00', next_attempt_at: '2026-11-21T08:00:00', first_failure_at: '2026-11-21T08:00:01', sent_at: null, server_response: null },
+  ];
+  const now = () => new Date().toISOString().slice(0, 19);
+  function queueMail(d) {
+    const row = outbox.find((r) => r.document_id === d.id) || { id: outbox.length + 1, document_id: d.id, attempts: 0 };
+    Object.assign(row, { document_number: d.number, recipient: 'marie.lambert@example.test', state: 'queued', last_error: null, last_error_temporary: null, queued_at: now(), next_attempt_at: now(), first_failure_at: null, sent_at: null, server_response: null });
+    if (!outbox.includes(row)) outbox = [...outbox, row];
+    setTimeout(() => {
+      row.attempts += 1;
+      if (mode.has('mailfail')) {
+        Object.assign(row, { state: 'failed', last_error: 'The mail server refused the address: “550 5.1.1 <marie.lambert@example.test>: Recipient address rejected: User unknown in virtual mailbox table”. Check the address it names among marie.lambert@example.test: the customer\'s comes from the order\'s billing e-mail, the copy address from Settings → E-mail. Then send the document again.', last_error_temporary: false, first_failure_at: now() });
+      } else {
+        Object.assign(row, { state: 'sent', sent_at: now(), server_response: '250 2.0.0 Ok: queued as 7C1D22E9' });
+        d.state = 'sent';
+      }
+      emit({ kind: 'mail', document_id: d.id, state: row.state, error: row.last_error });
+    }, 900);
+  }
+  function finalize(d) {
+    if (d.state !== 'concept') return;
+    Object.assign(d, { state: 'final', finalized_at: now(), number: d.number ?? `F2026-00${settings['numbering.invoice.next']}` });
+    if (d.kind === 'invoice') settings['numbering.invoice.next'] = String(+settings['numbering.invoice.next'] + 1);
+  }
+  /** A one-page PDF with a few lines of text (Helvetica, not embedded), in base64. */
+  function samplePdf(d) {
+    const esc = (t) => t.replace(/[()\\]/g, (c) => '\\' + c);
+    const title = { invoice: 'Facture', credit_note: 'Note de crédit', order_form: 'Bon de commande', delivery_note: 'Bon de livraison' }[d.kind];
+    const lines = [`${title} ${d.number ?? '(CONCEPT)'}`, `Commande ${d.order_number} — ${d.customer_name}`, customerNotes[d.id] ?? '', d.kind === 'delivery_note' ? '' : `Total : ${d.total} EUR`].filter(Boolean);
+    const text = ['BT', '/F1 20 Tf', '56 770 Td', ...lines.flatMap((l, i) => [i ? '0 -30 Td' : '', `(${esc(l)}) Tj`]).filter(Boolean), 'ET'].join('\n');
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+      `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    ];
+    let pdf = '%PDF-1.4\n';
+    const offsets = objects.map((o, i) => { const at = pdf.length; pdf += `${i + 1} 0 obj\n${o}\nendobj\n`; return at; });
+    const xref = pdf.length;
+    pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+    pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    return btoa(pdf.replace(/[^\x00-\xff]/g, '-'));
+  }
   const commands = {
     connection_info: () => ({
       delivery_url: mode.has('public') ? 'https://comptoir.shop.example.be/webhooks/woocommerce' : 'http://127.0.0.1:8787/webhooks/woocommerce',
@@ -162,13 +219,60 @@
     check_setting: (args) => check(args),
     set_setting: (args) => (settings[args.key] = check(args)),
     list_documents: ({ kind, docState, paid }) => documents.filter((d) => (kind === undefined || d.kind === kind) && (docState === undefined || d.state === docState) && (paid === undefined || d.paid === paid)),
-    document_detail: ({ id }) => docDetail(findDoc(id)),
+    document_detail: ({ id }) => ({ ...docDetail(findDoc(id)), customer_note: customerNotes[id] ?? '' }),
     finalize_document: ({ id }) => {
       const d = findDoc(id);
       if (d.state !== 'concept') throw `Document ${id} is ${d.state}; it is already final.`;
-      Object.assign(d, { state: 'final', finalized_at: '2026-11-28T17:00:00', number: d.number ?? `F2026-00${settings['numbering.invoice.next']}` });
+      finalize(d);
       return d;
     },
+    set_document_note: ({ id, note }) => {
+      if (note.length > 2000) throw 'Keep the internal note under 2000 characters.';
+      return Object.assign(findDoc(id), { internal_note: note.trim() });
+    },
+    set_customer_note: ({ id, note }) => {
+      const d = findDoc(id);
+      if (d.state !== 'concept') throw `Document ${id} is ${d.state}; only a concept's note can be changed.`;
+      customerNotes[id] = note.trim();
+      return d;
+    },
+    document_pdf: ({ id }) => samplePdf(findDoc(id)),
+    email_preview: ({ id }) => {
+      const d = findDoc(id);
+      const title = { invoice: 'Facture', credit_note: 'Note de crédit', order_form: 'Bon de commande', delivery_note: 'Bon de livraison' }[d.kind];
+      return {
+        to: d.id === 4 ? null : 'marie.lambert@example.test',
+        subject: `Café Lambert — votre commande ${d.order_number}`,
+        body: `Bonjour ${d.customer_name},\n\nMerci pour votre commande ${d.order_number}. Vous trouverez en pièce jointe le document ${d.number ?? ''}.\n\nBien cordialement,\nCafé Lambert`,
+        attachment_name: `${title} ${d.number ?? `concept-${d.id}`}.pdf`,
+        message_id: `<document-${d.id}@comptoir.invalid>`,
+      };
+    },
+    send_documents: ({ ids }) => ids.map((id) => {
+      const d = findDoc(id);
+      if (d.state === 'sent') throw `Document ${id} was already e-mailed; it is not sent twice.`;
+      if (d.state === 'cancelled') throw `Document ${id} is cancelled; it cannot be sent.`;
+      finalize(d);
+      queueMail(d);
+      return d;
+    }),
+    list_outbox: () => outbox,
+    send_test_email: ({ to }) => {
+      if (mode.has('mailfail')) throw `The mail server refused the address: “550 5.1.1 <${to}>: Recipient address rejected: User unknown in virtual mailbox table”.`;
+      return '250 2.0.0 Ok: queued as 9A0B1C2D';
+    },
+    list_printers: () => {
+      if (mode.has('nocups')) throw 'The printing system (CUPS) is not available (No such file or directory (os error 2)). Install CUPS and add a printer, then try again.';
+      return mode.has('noprinter') ? [] : ['Brother_HL-L2350DW', 'Etiquettes_Zebra'];
+    },
+    print_documents: ({ ids, printer }) => {
+      ids.forEach((id, n) => {
+        finalize(findDoc(id));
+        setTimeout(() => emit({ done: n + 1, total: ids.length }, 'comptoir:print'), 150 * (n + 1));
+      });
+      return new Promise((resolve) => setTimeout(() => resolve(`${printer}-42`), 150 * ids.length + 100));
+    },
+    todays_delivery_notes: () => documents.filter((d) => d.kind === 'delivery_note' && d.state !== 'cancelled'),
     mark_document_paid: ({ id }) => Object.assign(findDoc(id), { paid: true, paid_by_hand: true }),
     delete_document: ({ id }) => {
       const d = findDoc(id);
@@ -189,8 +293,8 @@
       { id: 1, received_at: '2026-11-28T12:00:00', source: 'https://shop.example.be/', topic: 'order.updated', webhook_id: 4, delivery_id: 'zz', reason: 'the body is not an order: missing field `status`', body_len: 1500, body_preview: '{"id":22,"parent_id":0,"currency":"EUR","version":"11.0.1", ... }' },
     ],
   };
-  function emit(payload) {
-    for (const id of listeners) callbacks[id]?.({ event: 'comptoir:event', id: 0, payload });
+  function emit(payload, event = 'comptoir:event') {
+    for (const l of listeners) if (l.event === event) callbacks[l.handler]?.({ event, id: 0, payload });
   }
   window.__emit = emit;
   window.isTauri = true;
@@ -198,11 +302,11 @@
     transformCallback(cb) { const id = nextId++; callbacks[id] = cb; return id; },
     unregisterCallback(id) { delete callbacks[id]; },
     async invoke(cmd, args) {
-      if (cmd === 'plugin:event|listen') { listeners.push(args.handler); return 1; }
+      if (cmd === 'plugin:event|listen') { listeners.push({ event: args.event, handler: args.handler }); return 1; }
       if (cmd === 'plugin:event|unlisten') return null;
       const f = commands[cmd];
       if (!f) throw `unknown command ${cmd}`;
-      return JSON.parse(JSON.stringify(f(args || {})));
+      return JSON.parse(JSON.stringify(await f(args || {})));
     },
   };
   // Scripted clicks, so a headless screenshot can show each screen.

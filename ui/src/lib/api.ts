@@ -329,9 +329,60 @@ export type ComptoirEvent =
   | { kind: 'ping'; webhook_id: number }
   | { kind: 'failed_delivery'; topic: string }
   | { kind: 'turned_away'; status: number; reason: string }
-  | ({ kind: 'listener' } & ListenerStatus);
+  | ({ kind: 'listener' } & ListenerStatus)
+  | MailEvent;
+
+/** The outbox tried to e-mail a document (sent, queued again after a failure, or failed). */
+export interface MailEvent {
+  kind: 'mail';
+  document_id: number;
+  state: OutboxState;
+  /** The server's answer or the reason, as a sentence; null when sent. */
+  error: string | null;
+}
+
+/** The e-mail of a document as the customer will see it. */
+export interface EmailPreview {
+  /** The order's billing address; null when the order has none. */
+  to: string | null;
+  subject: string;
+  /** Plain text. */
+  body: string;
+  /** The PDF's file name, e.g. "Facture F2026-0007.pdf". */
+  attachment_name: string;
+  message_id: string;
+}
+
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed' | (string & {});
+
+/** A document's e-mail in the outbox (one row per document). */
+export interface OutboxRow {
+  id: number;
+  document_id: number;
+  document_number: string | null;
+  recipient: string | null;
+  state: OutboxState;
+  attempts: number;
+  /** The last failure, as the server or the core said it. */
+  last_error: string | null;
+  /** Whether that failure is retried (connection refused, 4xx) rather than final (5xx, auth). */
+  last_error_temporary: boolean | null;
+  queued_at: GmtTime;
+  next_attempt_at: GmtTime;
+  first_failure_at: GmtTime | null;
+  sent_at: GmtTime | null;
+  /** The server's answer when it took the message ("250 2.0.0 Ok: queued as …"). */
+  server_response: string | null;
+}
+
+/** Printing progress on `comptoir:print`: `done` of `total` documents prepared. */
+export interface PrintProgress {
+  done: number;
+  total: number;
+}
 
 export const EVENT_NAME = 'comptoir:event';
+export const PRINT_EVENT_NAME = 'comptoir:print';
 
 /** False when the page is opened in a plain browser (`vite` without Tauri). */
 export const inApp: boolean = isTauri() || '__TAURI_INTERNALS__' in window;
@@ -357,6 +408,26 @@ export const api = {
   markDocumentPaid: (id: number) => invoke<DocumentRow>('mark_document_paid', { id }),
   /** Concepts only; a final document is refused with a sentence. */
   deleteDocument: (id: number) => invoke<null>('delete_document', { id }),
+  /** The owner's internal note (never printed nor sent). */
+  setDocumentNote: (id: number, note: string) =>
+    invoke<DocumentRow>('set_document_note', { id, note }),
+  /** The text block printed at the top of a concept. */
+  setCustomerNote: (id: number, note: string) =>
+    invoke<DocumentRow>('set_customer_note', { id, note }),
+  /** The PDF as it prints, base64-encoded. */
+  documentPdf: (id: number) => invoke<string>('document_pdf', { id }),
+  emailPreview: (id: number) => invoke<EmailPreview>('email_preview', { id }),
+  /** Queues the documents for e-mail, finalising concepts first; stops at the first refusal. */
+  sendDocuments: (ids: number[]) => invoke<DocumentRow[]>('send_documents', { ids }),
+  listOutbox: () => invoke<OutboxRow[]>('list_outbox'),
+  /** Resolves to the server's answer; rejects with the exact SMTP error. */
+  sendTestEmail: (to: string) => invoke<string>('send_test_email', { to }),
+  /** The printers CUPS knows, the default first; rejects when there is no CUPS. */
+  listPrinters: () => invoke<string[]>('list_printers'),
+  /** Prints in one job (finalising concepts); resolves to the print job's id. */
+  printDocuments: (ids: number[], printer: string) =>
+    invoke<string>('print_documents', { ids, printer }),
+  todaysDeliveryNotes: () => invoke<DocumentRow[]>('todays_delivery_notes'),
 
   listStock: () => invoke<StockProduct[]>('list_stock'),
   stockLedger: (sku: string | null) =>
@@ -366,6 +437,10 @@ export const api = {
 
 export function onComptoirEvent(handler: (event: ComptoirEvent) => void): Promise<UnlistenFn> {
   return listen<ComptoirEvent>(EVENT_NAME, (e) => handler(e.payload));
+}
+
+export function onPrintProgress(handler: (progress: PrintProgress) => void): Promise<UnlistenFn> {
+  return listen<PrintProgress>(PRINT_EVENT_NAME, (e) => handler(e.payload));
 }
 
 /** The sentence a rejected command carried (commands reject with a plain string). */

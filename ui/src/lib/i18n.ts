@@ -262,7 +262,6 @@ const en = {
   'document.close': 'Close the document',
   'document.paidByHand': 'Marked paid by you',
   'document.actions': 'What to do with this document',
-  'document.finalize': 'Finalise',
   'document.finalizing': 'Finalising…',
   'document.markPaid': 'Mark paid',
   'document.markingPaid': 'Marking paid…',
@@ -301,7 +300,6 @@ const en = {
     'The customer writes it with the bank transfer, so the payment can be matched to this invoice.',
   'document.legend': 'Legend (printed at the bottom)',
   'document.internalNote': 'Internal note',
-  'document.noInternalNote': 'No internal note.',
   'document.internalNoteHint': 'Only for you: it is never printed or sent.',
 
   'stock.title': 'Stock',
@@ -459,6 +457,177 @@ const en = {
   'settings.emails.unpaid': 'Unpaid document',
   'settings.emails.subject': 'Subject',
   'settings.emails.body': 'Message',
+
+  'error.send': 'The documents could not be sent',
+  'error.outbox': 'The e-mail outbox could not be loaded',
+  'error.todaysNotes': 'Today’s delivery notes could not be loaded',
+
+  'documents.views': 'What to show',
+  'documents.view.list': 'Documents',
+  'documents.view.outbox': 'E-mail outbox',
+
+  'bulk.label': 'Ticked documents',
+  'bulk.hint': 'Tick documents to send or print several at once.',
+  'bulk.ticked': '{n} ticked',
+  'bulk.tickAll': 'Tick every document in the list',
+  'bulk.tickOne': 'Tick {name}',
+  'bulk.send': 'Send by e-mail ({n})',
+  'bulk.nothingToSend': 'The ticked documents are already sent or waiting to be sent.',
+  'bulk.print': 'Print ({n})',
+  'bulk.clear': 'Untick all',
+  'bulk.confirmOne': 'Send the ticked document by e-mail to its customer’s billing address?',
+  'bulk.confirmMany': 'Send these {n} documents by e-mail, each to its customer’s billing address?',
+  'bulk.confirmNumbered':
+    'Concepts are finalised first: invoices and credit notes get their numbers and can no longer be deleted.',
+  'bulk.leftOut': '{n} ticked are already sent or waiting: they are left out.',
+  'bulk.confirmYes': 'Yes, send them',
+  'bulk.queuedOne': 'The document is in the outbox; it leaves in a moment.',
+  'bulk.queuedMany': '{n} documents are in the outbox; they leave in a moment.',
+  'bulk.seeOutbox': 'See the outbox',
+
+  'review.send': 'Send by e-mail',
+  'review.sendAgain': 'Send again',
+  'review.sending': 'Sending…',
+  'review.confirmSend': 'Send this document to {to}?',
+  'review.confirmSendNumbered':
+    'It is finalised first: it gets its number and can no longer be deleted, only corrected with a credit note.',
+  'review.confirmSendConcept': 'It is finalised first.',
+  'review.confirmSendYes': 'Yes, send it',
+  'review.confirmSendNo': 'Not now',
+  'review.finalize': 'Finalise without sending',
+  'review.finalizeHint': 'To print it or send it yourself.',
+  'review.noRecipient':
+    'The order has no billing e-mail address: print the document or send it yourself.',
+  'review.smtpMissing':
+    'E-mail is not set up yet: the document waits in the outbox until the mail server and the sender are filled in.',
+  'review.openSettings': 'Open Settings',
+  'review.queued': 'In the outbox: it leaves in a moment.',
+  'review.customerNoteHint':
+    'Printed at the top of the document, for the customer. WooCommerce’s customer note is already in it; change it as you wish.',
+  'review.noCustomerNote': 'None.',
+  'review.preview': 'As it will print',
+  'review.email': 'E-mail as the customer will see it',
+  'review.emailSent': 'E-mail as it was sent',
+  'review.content': 'Content',
+
+  'preview.loading': 'Preparing the preview…',
+  'preview.updating': 'Updating…',
+  'preview.pageOne': '1 page',
+  'preview.pageMany': '{n} pages',
+  'preview.pageOf': 'Page {n} of {total}',
+  'preview.failed': 'The preview could not be made:',
+
+  'email.from': 'From',
+  'email.to': 'To',
+  'email.subject': 'Subject',
+  'email.attachment': 'Attachment',
+  'email.noRecipient': 'No e-mail address in the order',
+  'email.numberedLater':
+    'The number is given when the document is finalised or sent: the subject, the text and the file name then carry it.',
+  'email.failed': 'The e-mail could not be shown:',
+
+  'mail.badge.queued': 'E-mail waiting',
+  'mail.badge.retrying': 'E-mail delayed',
+  'mail.badge.sending': 'E-mail sending',
+  'mail.badge.sent': 'E-mailed',
+  'mail.badge.failed': 'E-mail failed',
+  'mail.waiting': 'Waiting in the outbox; it leaves in a moment.',
+  'mail.sendingNow': 'Being sent now…',
+  'mail.sentTo': 'Sent to {to} on',
+  'mail.serverAnswer': 'The mail server answered',
+  'mail.attempts': '{n} attempt(s)',
+  'mail.advice.retry':
+    'Comptoir tries again at {at}, and keeps trying for at least 24 hours. Nothing to do unless it lasts.',
+  'mail.advice.gaveUp':
+    'Comptoir stopped trying after 24 hours. Check the e-mail settings and the internet connection (Settings → E-mail sending, “Send a test e-mail”), then send it again.',
+  'mail.advice.refused':
+    'The mail server refused it, so Comptoir does not try again. Once what it names is corrected, send it again, or print the document and hand it over.',
+
+  'outbox.intro':
+    'Every document sent by e-mail, newest first: waiting, sent with the mail server’s answer, or failed with the reason. Click a row to open its document.',
+  'outbox.col.document': 'Document',
+  'outbox.col.to': 'To',
+  'outbox.col.state': 'State',
+  'outbox.col.when': 'When',
+  'outbox.col.details': 'Server’s answer or error',
+  'outbox.queuedAt': 'Queued',
+  'outbox.sentAt': 'Sent',
+  'outbox.nextAt': 'Next try',
+  'outbox.failedCount': '{n} e-mail(s) failed',
+  'outbox.waitingCount': '{n} e-mail(s) waiting',
+  'outbox.empty.title': 'No e-mail yet',
+  'outbox.empty.body':
+    'Documents you send from their review, or that Comptoir sends by itself when automatic e-mail is on, appear here.',
+
+  'print.label': 'Printing',
+  'print.printer': 'Printer',
+  'print.refresh': 'Look for printers again',
+  'print.noPrinter': 'No printer is set up on this computer: add one in the system settings.',
+  'print.noPrinterChosen': 'Choose a printer first',
+  'print.print': 'Print',
+  'print.finalizes': 'Printing finalises the concept.',
+  'print.finalizesNumbered':
+    'Printing finalises the concept: it gets its number and can no longer be deleted.',
+  'print.today': 'Print all delivery notes of today ({n})',
+  'print.todayNone': 'No delivery note was made today.',
+  'print.todayHint': 'In one print job, in the order they were made.',
+  'print.preparing': 'Preparing {done} of {total}…',
+  'print.doneOne': 'Sent to {printer} (job {job}).',
+  'print.doneMany': '{n} documents sent to {printer} in one job ({job}).',
+  'print.failed': 'Not printed:',
+
+  'note.save': 'Save',
+  'note.notSaved': 'Not saved yet: it is saved when you leave the field (or press Ctrl+Enter).',
+
+  'placeholder.document_date': 'The date of the document (DD/MM/YYYY)',
+
+  'settings.smtp.title': 'E-mail sending',
+  'settings.smtp.intro':
+    'The mail server that carries your documents to your customers. Your e-mail provider gives these values (look for “SMTP” or “outgoing mail”).',
+  'settings.smtp.host': 'Mail server (SMTP)',
+  'settings.smtp.hostHelp': 'For example smtp.example.be.',
+  'settings.smtp.port': 'Port',
+  'settings.smtp.portHelp': 'Usually 587 with STARTTLS, 465 with TLS.',
+  'settings.smtp.security': 'Security',
+  'settings.smtp.securityHelp':
+    'How the connection is protected; your provider says which. “None” is only for a relay on this computer or your own network.',
+  'settings.smtp.security.starttls': 'STARTTLS (port 587)',
+  'settings.smtp.security.tls': 'TLS (port 465)',
+  'settings.smtp.security.none': 'None (local relay only)',
+  'settings.smtp.user': 'User name',
+  'settings.smtp.userHelp': 'Often your e-mail address. Leave empty when the server asks for none.',
+  'settings.smtp.password': 'Password',
+  'settings.smtp.passwordKeep': 'Type a new password to replace it',
+  'settings.smtp.passwordStored':
+    'A password is stored. It is never shown; type a new one to replace it.',
+  'settings.smtp.passwordNone': 'No password stored.',
+  'settings.smtp.passwordRemove': 'Remove it',
+  'settings.smtp.passwordSaved': 'Password saved',
+  'settings.smtp.passwordRemoved': 'Password removed',
+  'settings.smtp.from': 'Sender',
+  'settings.smtp.fromHelp': 'Your shop’s name and address, e.g. Le Comptoir <boutique@example.be>.',
+  'settings.smtp.replyTo': 'Replies to',
+  'settings.smtp.replyToHelp': 'Where your customers’ replies go, when not to the sender. Optional.',
+  'settings.smtp.copyTo': 'Copy to',
+  'settings.smtp.copyToHelp': 'An address of yours that gets a copy of every e-mail. Optional.',
+  'settings.test.title': 'Check the settings',
+  'settings.test.label': 'Send a test e-mail to',
+  'settings.test.button': 'Send a test e-mail',
+  'settings.test.sending': 'Sending…',
+  'settings.test.help':
+    'It uses the settings as saved above, and tells you exactly what the mail server answered.',
+  'settings.test.sent': 'The test e-mail to {to} was accepted.',
+  'settings.test.answer': 'The mail server answered:',
+  'settings.test.failed': 'Not sent:',
+  'settings.woo.title': 'WooCommerce sends its own e-mails too',
+  'settings.woo.body':
+    'WooCommerce e-mails your customers when an order is being processed or completed. When Comptoir e-mails the documents as well, a customer gets two e-mails for one order. To keep only Comptoir’s:',
+  'settings.woo.step1': 'In the WordPress admin, open WooCommerce → Settings → Emails.',
+  'settings.woo.step2':
+    'Click the customer e-mail that doubles Comptoir’s, e.g. “Processing order” or “Completed order”.',
+  'settings.woo.step3': 'Untick “Enable this email notification” and click “Save changes”.',
+  'settings.woo.keep':
+    'Leave “New order” on: it goes to you, not to the customer. The names follow the language of your WordPress admin.',
 } as const;
 
 export type Key = keyof typeof en;
@@ -723,7 +892,6 @@ const fr: Dictionary = {
   'document.close': 'Fermer le document',
   'document.paidByHand': 'Marqué comme payé par vous',
   'document.actions': 'Que faire de ce document',
-  'document.finalize': 'Finaliser',
   'document.finalizing': 'Finalisation…',
   'document.markPaid': 'Marquer comme payé',
   'document.markingPaid': 'Enregistrement…',
@@ -763,7 +931,6 @@ const fr: Dictionary = {
     'Le client l’indique avec son virement, pour que le paiement soit rapproché de cette facture.',
   'document.legend': 'Mention (imprimée en bas)',
   'document.internalNote': 'Note interne',
-  'document.noInternalNote': 'Pas de note interne.',
   'document.internalNoteHint': 'Pour vous seul : elle n’est jamais imprimée ni envoyée.',
 
   'stock.title': 'Stock',
@@ -924,6 +1091,184 @@ const fr: Dictionary = {
   'settings.emails.unpaid': 'Document non payé',
   'settings.emails.subject': 'Objet',
   'settings.emails.body': 'Message',
+
+  'error.send': 'Les documents n’ont pas pu être envoyés',
+  'error.outbox': 'La boîte d’envoi n’a pas pu être chargée',
+  'error.todaysNotes': 'Les bons de livraison du jour n’ont pas pu être chargés',
+
+  'documents.views': 'Affichage',
+  'documents.view.list': 'Documents',
+  'documents.view.outbox': 'Boîte d’envoi',
+
+  'bulk.label': 'Documents cochés',
+  'bulk.hint': 'Cochez des documents pour en envoyer ou en imprimer plusieurs à la fois.',
+  'bulk.ticked': '{n} coché(s)',
+  'bulk.tickAll': 'Cocher tous les documents de la liste',
+  'bulk.tickOne': 'Cocher {name}',
+  'bulk.send': 'Envoyer par e-mail ({n})',
+  'bulk.nothingToSend': 'Les documents cochés sont déjà envoyés ou en attente d’envoi.',
+  'bulk.print': 'Imprimer ({n})',
+  'bulk.clear': 'Tout décocher',
+  'bulk.confirmOne': 'Envoyer le document coché par e-mail à l’adresse de facturation du client ?',
+  'bulk.confirmMany':
+    'Envoyer ces {n} documents par e-mail, chacun à l’adresse de facturation de son client ?',
+  'bulk.confirmNumbered':
+    'Les concepts sont d’abord finalisés : factures et notes de crédit reçoivent leur numéro et ne peuvent plus être supprimées.',
+  'bulk.leftOut': '{n} document(s) coché(s) déjà envoyé(s) ou en attente : ils sont laissés de côté.',
+  'bulk.confirmYes': 'Oui, les envoyer',
+  'bulk.queuedOne': 'Le document est dans la boîte d’envoi ; il part dans un instant.',
+  'bulk.queuedMany': '{n} documents sont dans la boîte d’envoi ; ils partent dans un instant.',
+  'bulk.seeOutbox': 'Voir la boîte d’envoi',
+
+  'review.send': 'Envoyer par e-mail',
+  'review.sendAgain': 'Envoyer à nouveau',
+  'review.sending': 'Envoi…',
+  'review.confirmSend': 'Envoyer ce document à {to} ?',
+  'review.confirmSendNumbered':
+    'Il est d’abord finalisé : il reçoit son numéro et ne peut plus être supprimé, seulement corrigé par une note de crédit.',
+  'review.confirmSendConcept': 'Il est d’abord finalisé.',
+  'review.confirmSendYes': 'Oui, l’envoyer',
+  'review.confirmSendNo': 'Pas maintenant',
+  'review.finalize': 'Finaliser sans envoyer',
+  'review.finalizeHint': 'Pour l’imprimer ou l’envoyer vous-même.',
+  'review.noRecipient':
+    'La commande n’a pas d’adresse e-mail de facturation : imprimez le document ou envoyez-le vous-même.',
+  'review.smtpMissing':
+    'L’e-mail n’est pas encore configuré : le document attend dans la boîte d’envoi jusqu’à ce que le serveur d’envoi et l’expéditeur soient remplis.',
+  'review.openSettings': 'Ouvrir les réglages',
+  'review.queued': 'Dans la boîte d’envoi : il part dans un instant.',
+  'review.customerNoteHint':
+    'Imprimée en haut du document, pour le client. La note du client dans WooCommerce s’y trouve déjà ; modifiez-la à votre guise.',
+  'review.noCustomerNote': 'Aucune.',
+  'review.preview': 'Tel qu’il sera imprimé',
+  'review.email': 'L’e-mail tel que le client le verra',
+  'review.emailSent': 'L’e-mail tel qu’il a été envoyé',
+  'review.content': 'Contenu',
+
+  'preview.loading': 'Préparation de l’aperçu…',
+  'preview.updating': 'Mise à jour…',
+  'preview.pageOne': '1 page',
+  'preview.pageMany': '{n} pages',
+  'preview.pageOf': 'Page {n} sur {total}',
+  'preview.failed': 'L’aperçu n’a pas pu être préparé :',
+
+  'email.from': 'De',
+  'email.to': 'À',
+  'email.subject': 'Objet',
+  'email.attachment': 'Pièce jointe',
+  'email.noRecipient': 'Pas d’adresse e-mail dans la commande',
+  'email.numberedLater':
+    'Le numéro est attribué quand le document est finalisé ou envoyé : l’objet, le texte et le nom du fichier le reprennent alors.',
+  'email.failed': 'L’e-mail n’a pas pu être affiché :',
+
+  'mail.badge.queued': 'E-mail en attente',
+  'mail.badge.retrying': 'E-mail retardé',
+  'mail.badge.sending': 'E-mail en cours',
+  'mail.badge.sent': 'Envoyé par e-mail',
+  'mail.badge.failed': 'E-mail en échec',
+  'mail.waiting': 'En attente dans la boîte d’envoi ; il part dans un instant.',
+  'mail.sendingNow': 'Envoi en cours…',
+  'mail.sentTo': 'Envoyé à {to} le',
+  'mail.serverAnswer': 'Réponse du serveur d’envoi',
+  'mail.attempts': '{n} tentative(s)',
+  'mail.advice.retry':
+    'Comptoir réessaie à {at} et continue pendant au moins 24 heures. Rien à faire, sauf si cela dure.',
+  'mail.advice.gaveUp':
+    'Comptoir a arrêté d’essayer après 24 heures. Vérifiez les réglages d’e-mail et la connexion internet (Réglages → Envoi des e-mails, « Envoyer un e-mail de test »), puis envoyez-le à nouveau.',
+  'mail.advice.refused':
+    'Le serveur d’envoi l’a refusé ; Comptoir ne réessaie donc pas. Une fois corrigé ce qu’il indique, envoyez-le à nouveau, ou imprimez le document et remettez-le en main propre.',
+
+  'outbox.intro':
+    'Chaque document envoyé par e-mail, du plus récent au plus ancien : en attente, envoyé avec la réponse du serveur d’envoi, ou en échec avec la raison. Cliquez sur une ligne pour ouvrir son document.',
+  'outbox.col.document': 'Document',
+  'outbox.col.to': 'À',
+  'outbox.col.state': 'État',
+  'outbox.col.when': 'Quand',
+  'outbox.col.details': 'Réponse du serveur ou erreur',
+  'outbox.queuedAt': 'Mis en attente',
+  'outbox.sentAt': 'Envoyé',
+  'outbox.nextAt': 'Prochain essai',
+  'outbox.failedCount': '{n} e-mail(s) en échec',
+  'outbox.waitingCount': '{n} e-mail(s) en attente',
+  'outbox.empty.title': 'Aucun e-mail pour l’instant',
+  'outbox.empty.body':
+    'Les documents que vous envoyez depuis leur relecture, ou que Comptoir envoie lui-même quand l’envoi automatique est activé, apparaissent ici.',
+
+  'print.label': 'Impression',
+  'print.printer': 'Imprimante',
+  'print.refresh': 'Rechercher à nouveau les imprimantes',
+  'print.noPrinter':
+    'Aucune imprimante n’est installée sur cet ordinateur : ajoutez-en une dans les réglages du système.',
+  'print.noPrinterChosen': 'Choisissez d’abord une imprimante',
+  'print.print': 'Imprimer',
+  'print.finalizes': 'Imprimer finalise le concept.',
+  'print.finalizesNumbered':
+    'Imprimer finalise le concept : il reçoit son numéro et ne peut plus être supprimé.',
+  'print.today': 'Imprimer tous les bons de livraison du jour ({n})',
+  'print.todayNone': 'Aucun bon de livraison n’a été fait aujourd’hui.',
+  'print.todayHint': 'En une seule impression, dans l’ordre où ils ont été faits.',
+  'print.preparing': 'Préparation de {done} sur {total}…',
+  'print.doneOne': 'Envoyé à {printer} (tâche {job}).',
+  'print.doneMany': '{n} documents envoyés à {printer} en une seule tâche ({job}).',
+  'print.failed': 'Non imprimé :',
+
+  'note.save': 'Enregistrer',
+  'note.notSaved':
+    'Pas encore enregistré : la note est enregistrée quand vous quittez le champ (ou avec Ctrl+Entrée).',
+
+  'placeholder.document_date': 'La date du document (JJ/MM/AAAA)',
+
+  'settings.smtp.title': 'Envoi des e-mails',
+  'settings.smtp.intro':
+    'Le serveur qui porte vos documents à vos clients. Votre fournisseur d’e-mail donne ces valeurs (cherchez « SMTP » ou « courrier sortant »).',
+  'settings.smtp.host': 'Serveur d’envoi (SMTP)',
+  'settings.smtp.hostHelp': 'Par exemple smtp.example.be.',
+  'settings.smtp.port': 'Port',
+  'settings.smtp.portHelp': 'En général 587 avec STARTTLS, 465 avec TLS.',
+  'settings.smtp.security': 'Sécurité',
+  'settings.smtp.securityHelp':
+    'Comment la connexion est protégée ; votre fournisseur l’indique. « Aucune » est réservé à un relais sur cet ordinateur ou votre propre réseau.',
+  'settings.smtp.security.starttls': 'STARTTLS (port 587)',
+  'settings.smtp.security.tls': 'TLS (port 465)',
+  'settings.smtp.security.none': 'Aucune (relais local seulement)',
+  'settings.smtp.user': 'Nom d’utilisateur',
+  'settings.smtp.userHelp':
+    'Souvent votre adresse e-mail. Laissez vide si le serveur n’en demande pas.',
+  'settings.smtp.password': 'Mot de passe',
+  'settings.smtp.passwordKeep': 'Tapez un nouveau mot de passe pour le remplacer',
+  'settings.smtp.passwordStored':
+    'Un mot de passe est enregistré. Il n’est jamais affiché ; tapez-en un nouveau pour le remplacer.',
+  'settings.smtp.passwordNone': 'Aucun mot de passe enregistré.',
+  'settings.smtp.passwordRemove': 'Le supprimer',
+  'settings.smtp.passwordSaved': 'Mot de passe enregistré',
+  'settings.smtp.passwordRemoved': 'Mot de passe supprimé',
+  'settings.smtp.from': 'Expéditeur',
+  'settings.smtp.fromHelp':
+    'Le nom et l’adresse de votre boutique, par ex. Le Comptoir <boutique@example.be>.',
+  'settings.smtp.replyTo': 'Réponses à',
+  'settings.smtp.replyToHelp':
+    'Où vont les réponses de vos clients, si ce n’est pas à l’expéditeur. Facultatif.',
+  'settings.smtp.copyTo': 'Copie à',
+  'settings.smtp.copyToHelp': 'Une de vos adresses, qui reçoit une copie de chaque e-mail. Facultatif.',
+  'settings.test.title': 'Vérifier les réglages',
+  'settings.test.label': 'Envoyer un e-mail de test à',
+  'settings.test.button': 'Envoyer un e-mail de test',
+  'settings.test.sending': 'Envoi…',
+  'settings.test.help':
+    'Il utilise les réglages tels qu’enregistrés ci-dessus et vous dit exactement ce que le serveur d’envoi a répondu.',
+  'settings.test.sent': 'L’e-mail de test à {to} a été accepté.',
+  'settings.test.answer': 'Réponse du serveur d’envoi :',
+  'settings.test.failed': 'Non envoyé :',
+  'settings.woo.title': 'WooCommerce envoie aussi ses propres e-mails',
+  'settings.woo.body':
+    'WooCommerce écrit à vos clients quand une commande est en cours ou terminée. Si Comptoir leur envoie aussi les documents, un client reçoit deux e-mails pour une commande. Pour ne garder que ceux de Comptoir :',
+  'settings.woo.step1': 'Dans l’administration WordPress, ouvrez WooCommerce → Réglages → E-mails.',
+  'settings.woo.step2':
+    'Cliquez sur l’e-mail au client qui fait doublon, par ex. « Commande en cours » ou « Commande terminée ».',
+  'settings.woo.step3':
+    'Décochez « Activer cette notification par e-mail » et cliquez sur « Enregistrer les modifications ».',
+  'settings.woo.keep':
+    'Laissez « Nouvelle commande » activé : il vous est adressé, pas au client. Les noms suivent la langue de votre administration WordPress.',
 };
 
 const nl: Dictionary = {
@@ -1185,7 +1530,6 @@ const nl: Dictionary = {
   'document.close': 'Het document sluiten',
   'document.paidByHand': 'Door u als betaald gemarkeerd',
   'document.actions': 'Wat u met dit document kunt doen',
-  'document.finalize': 'Definitief maken',
   'document.finalizing': 'Bezig…',
   'document.markPaid': 'Als betaald markeren',
   'document.markingPaid': 'Bezig…',
@@ -1225,7 +1569,6 @@ const nl: Dictionary = {
     'De klant vermeldt ze bij de overschrijving, zodat de betaling aan deze factuur gekoppeld kan worden.',
   'document.legend': 'Vermelding (onderaan gedrukt)',
   'document.internalNote': 'Interne notitie',
-  'document.noInternalNote': 'Geen interne notitie.',
   'document.internalNoteHint': 'Alleen voor u: ze wordt nooit gedrukt of verstuurd.',
 
   'stock.title': 'Voorraad',
@@ -1384,6 +1727,182 @@ const nl: Dictionary = {
   'settings.emails.unpaid': 'Onbetaald document',
   'settings.emails.subject': 'Onderwerp',
   'settings.emails.body': 'Bericht',
+
+  'error.send': 'De documenten konden niet worden verzonden',
+  'error.outbox': 'Het postvak uit kon niet worden geladen',
+  'error.todaysNotes': 'De leveringsbonnen van vandaag konden niet worden geladen',
+
+  'documents.views': 'Weergave',
+  'documents.view.list': 'Documenten',
+  'documents.view.outbox': 'Postvak uit',
+
+  'bulk.label': 'Aangevinkte documenten',
+  'bulk.hint': 'Vink documenten aan om er meerdere tegelijk te verzenden of af te drukken.',
+  'bulk.ticked': '{n} aangevinkt',
+  'bulk.tickAll': 'Alle documenten in de lijst aanvinken',
+  'bulk.tickOne': '{name} aanvinken',
+  'bulk.send': 'Per e-mail verzenden ({n})',
+  'bulk.nothingToSend': 'De aangevinkte documenten zijn al verzonden of wachten op verzending.',
+  'bulk.print': 'Afdrukken ({n})',
+  'bulk.clear': 'Alles uitvinken',
+  'bulk.confirmOne': 'Het aangevinkte document per e-mail naar het factuuradres van de klant sturen?',
+  'bulk.confirmMany':
+    'Deze {n} documenten per e-mail verzenden, elk naar het factuuradres van de klant?',
+  'bulk.confirmNumbered':
+    'Concepten worden eerst definitief gemaakt: facturen en creditnota’s krijgen hun nummer en kunnen niet meer worden verwijderd.',
+  'bulk.leftOut': '{n} aangevinkte document(en) al verzonden of wachtend: die worden overgeslagen.',
+  'bulk.confirmYes': 'Ja, verzenden',
+  'bulk.queuedOne': 'Het document staat in het postvak uit; het vertrekt zo meteen.',
+  'bulk.queuedMany': '{n} documenten staan in het postvak uit; ze vertrekken zo meteen.',
+  'bulk.seeOutbox': 'Postvak uit bekijken',
+
+  'review.send': 'Per e-mail verzenden',
+  'review.sendAgain': 'Opnieuw verzenden',
+  'review.sending': 'Verzenden…',
+  'review.confirmSend': 'Dit document naar {to} sturen?',
+  'review.confirmSendNumbered':
+    'Het wordt eerst definitief gemaakt: het krijgt zijn nummer en kan niet meer worden verwijderd, alleen gecorrigeerd met een creditnota.',
+  'review.confirmSendConcept': 'Het wordt eerst definitief gemaakt.',
+  'review.confirmSendYes': 'Ja, verzenden',
+  'review.confirmSendNo': 'Niet nu',
+  'review.finalize': 'Definitief maken zonder verzenden',
+  'review.finalizeHint': 'Om het af te drukken of zelf te versturen.',
+  'review.noRecipient':
+    'De bestelling heeft geen e-mailadres voor de facturatie: druk het document af of verstuur het zelf.',
+  'review.smtpMissing':
+    'E-mail is nog niet ingesteld: het document wacht in het postvak uit tot de mailserver en de afzender zijn ingevuld.',
+  'review.openSettings': 'Instellingen openen',
+  'review.queued': 'In het postvak uit: het vertrekt zo meteen.',
+  'review.customerNoteHint':
+    'Bovenaan het document afgedrukt, voor de klant. De opmerking van de klant uit WooCommerce staat er al in; pas ze aan zoals u wilt.',
+  'review.noCustomerNote': 'Geen.',
+  'review.preview': 'Zoals het wordt afgedrukt',
+  'review.email': 'De e-mail zoals de klant hem ziet',
+  'review.emailSent': 'De e-mail zoals hij is verzonden',
+  'review.content': 'Inhoud',
+
+  'preview.loading': 'Voorbeeld wordt voorbereid…',
+  'preview.updating': 'Bijwerken…',
+  'preview.pageOne': '1 pagina',
+  'preview.pageMany': '{n} pagina’s',
+  'preview.pageOf': 'Pagina {n} van {total}',
+  'preview.failed': 'Het voorbeeld kon niet worden gemaakt:',
+
+  'email.from': 'Van',
+  'email.to': 'Aan',
+  'email.subject': 'Onderwerp',
+  'email.attachment': 'Bijlage',
+  'email.noRecipient': 'Geen e-mailadres in de bestelling',
+  'email.numberedLater':
+    'Het nummer wordt gegeven wanneer het document definitief wordt gemaakt of verzonden: het onderwerp, de tekst en de bestandsnaam bevatten het dan.',
+  'email.failed': 'De e-mail kon niet worden getoond:',
+
+  'mail.badge.queued': 'E-mail wacht',
+  'mail.badge.retrying': 'E-mail vertraagd',
+  'mail.badge.sending': 'E-mail wordt verzonden',
+  'mail.badge.sent': 'Gemaild',
+  'mail.badge.failed': 'E-mail mislukt',
+  'mail.waiting': 'Wacht in het postvak uit; vertrekt zo meteen.',
+  'mail.sendingNow': 'Wordt nu verzonden…',
+  'mail.sentTo': 'Verzonden naar {to} op',
+  'mail.serverAnswer': 'Antwoord van de mailserver',
+  'mail.attempts': '{n} poging(en)',
+  'mail.advice.retry':
+    'Comptoir probeert het opnieuw om {at} en blijft het minstens 24 uur proberen. Niets te doen, tenzij het blijft duren.',
+  'mail.advice.gaveUp':
+    'Comptoir is na 24 uur gestopt met proberen. Controleer de e-mailinstellingen en de internetverbinding (Instellingen → E-mail verzenden, “Test-e-mail verzenden”) en verzend het dan opnieuw.',
+  'mail.advice.refused':
+    'De mailserver heeft hem geweigerd, dus Comptoir probeert het niet opnieuw. Verbeter wat hij noemt en verzend hem opnieuw, of druk het document af en geef het zelf af.',
+
+  'outbox.intro':
+    'Elk document dat per e-mail is verstuurd, nieuwste eerst: wachtend, verzonden met het antwoord van de mailserver, of mislukt met de reden. Klik op een rij om het document te openen.',
+  'outbox.col.document': 'Document',
+  'outbox.col.to': 'Aan',
+  'outbox.col.state': 'Status',
+  'outbox.col.when': 'Wanneer',
+  'outbox.col.details': 'Antwoord van de server of fout',
+  'outbox.queuedAt': 'In de wachtrij',
+  'outbox.sentAt': 'Verzonden',
+  'outbox.nextAt': 'Volgende poging',
+  'outbox.failedCount': '{n} e-mail(s) mislukt',
+  'outbox.waitingCount': '{n} e-mail(s) wachtend',
+  'outbox.empty.title': 'Nog geen e-mail',
+  'outbox.empty.body':
+    'Documenten die u vanuit hun controle verzendt, of die Comptoir zelf verzendt wanneer automatisch mailen aan staat, verschijnen hier.',
+
+  'print.label': 'Afdrukken',
+  'print.printer': 'Printer',
+  'print.refresh': 'Opnieuw naar printers zoeken',
+  'print.noPrinter':
+    'Er is geen printer ingesteld op deze computer: voeg er een toe in de systeeminstellingen.',
+  'print.noPrinterChosen': 'Kies eerst een printer',
+  'print.print': 'Afdrukken',
+  'print.finalizes': 'Afdrukken maakt het concept definitief.',
+  'print.finalizesNumbered':
+    'Afdrukken maakt het concept definitief: het krijgt zijn nummer en kan niet meer worden verwijderd.',
+  'print.today': 'Alle leveringsbonnen van vandaag afdrukken ({n})',
+  'print.todayNone': 'Vandaag is er geen leveringsbon gemaakt.',
+  'print.todayHint': 'In één afdruktaak, in de volgorde waarin ze zijn gemaakt.',
+  'print.preparing': '{done} van {total} voorbereiden…',
+  'print.doneOne': 'Naar {printer} gestuurd (taak {job}).',
+  'print.doneMany': '{n} documenten in één taak naar {printer} gestuurd ({job}).',
+  'print.failed': 'Niet afgedrukt:',
+
+  'note.save': 'Opslaan',
+  'note.notSaved':
+    'Nog niet opgeslagen: de notitie wordt opgeslagen wanneer u het veld verlaat (of met Ctrl+Enter).',
+
+  'placeholder.document_date': 'De datum van het document (DD/MM/JJJJ)',
+
+  'settings.smtp.title': 'E-mail verzenden',
+  'settings.smtp.intro':
+    'De mailserver die uw documenten naar uw klanten brengt. Uw e-mailprovider geeft deze waarden (zoek naar “SMTP” of “uitgaande mail”).',
+  'settings.smtp.host': 'Mailserver (SMTP)',
+  'settings.smtp.hostHelp': 'Bijvoorbeeld smtp.example.be.',
+  'settings.smtp.port': 'Poort',
+  'settings.smtp.portHelp': 'Meestal 587 met STARTTLS, 465 met TLS.',
+  'settings.smtp.security': 'Beveiliging',
+  'settings.smtp.securityHelp':
+    'Hoe de verbinding beveiligd is; uw provider zegt welke. “Geen” is alleen voor een relay op deze computer of uw eigen netwerk.',
+  'settings.smtp.security.starttls': 'STARTTLS (poort 587)',
+  'settings.smtp.security.tls': 'TLS (poort 465)',
+  'settings.smtp.security.none': 'Geen (alleen lokale relay)',
+  'settings.smtp.user': 'Gebruikersnaam',
+  'settings.smtp.userHelp': 'Vaak uw e-mailadres. Leeg laten als de server er geen vraagt.',
+  'settings.smtp.password': 'Wachtwoord',
+  'settings.smtp.passwordKeep': 'Typ een nieuw wachtwoord om het te vervangen',
+  'settings.smtp.passwordStored':
+    'Er is een wachtwoord opgeslagen. Het wordt nooit getoond; typ een nieuw om het te vervangen.',
+  'settings.smtp.passwordNone': 'Geen wachtwoord opgeslagen.',
+  'settings.smtp.passwordRemove': 'Verwijderen',
+  'settings.smtp.passwordSaved': 'Wachtwoord opgeslagen',
+  'settings.smtp.passwordRemoved': 'Wachtwoord verwijderd',
+  'settings.smtp.from': 'Afzender',
+  'settings.smtp.fromHelp': 'De naam en het adres van uw winkel, bv. Le Comptoir <boutique@example.be>.',
+  'settings.smtp.replyTo': 'Antwoorden naar',
+  'settings.smtp.replyToHelp':
+    'Waar de antwoorden van uw klanten naartoe gaan, als dat niet de afzender is. Optioneel.',
+  'settings.smtp.copyTo': 'Kopie naar',
+  'settings.smtp.copyToHelp': 'Een adres van u dat een kopie van elke e-mail krijgt. Optioneel.',
+  'settings.test.title': 'Instellingen controleren',
+  'settings.test.label': 'Een test-e-mail sturen naar',
+  'settings.test.button': 'Test-e-mail verzenden',
+  'settings.test.sending': 'Verzenden…',
+  'settings.test.help':
+    'Hij gebruikt de instellingen zoals hierboven opgeslagen en zegt precies wat de mailserver antwoordde.',
+  'settings.test.sent': 'De test-e-mail naar {to} is aanvaard.',
+  'settings.test.answer': 'Antwoord van de mailserver:',
+  'settings.test.failed': 'Niet verzonden:',
+  'settings.woo.title': 'WooCommerce verstuurt ook zijn eigen e-mails',
+  'settings.woo.body':
+    'WooCommerce mailt uw klanten wanneer een bestelling in behandeling of afgerond is. Als Comptoir de documenten ook mailt, krijgt een klant twee e-mails voor één bestelling. Om alleen die van Comptoir te houden:',
+  'settings.woo.step1': 'Open in het WordPress-beheer WooCommerce → Instellingen → E-mails.',
+  'settings.woo.step2':
+    'Klik op de e-mail aan de klant die die van Comptoir verdubbelt, bv. “Bestelling in behandeling” of “Bestelling afgerond”.',
+  'settings.woo.step3':
+    'Vink “Deze e-mailmelding inschakelen” uit en klik op “Wijzigingen opslaan”.',
+  'settings.woo.keep':
+    'Laat “Nieuwe bestelling” aan: die gaat naar u, niet naar de klant. De namen volgen de taal van uw WordPress-beheer.',
 };
 
 const DICTIONARIES: Record<Lang, Dictionary> = { en, fr, nl };

@@ -6,6 +6,7 @@ import {
   errorText,
   inApp,
   onComptoirEvent,
+  onPrintProgress,
   sameSource,
   type ActivityEntry,
   type ComptoirEvent,
@@ -13,10 +14,12 @@ import {
   type DocumentDetail,
   type DocumentFilter,
   type DocumentRow,
+  type EmailPreview,
   type FailedDelivery,
   type ListenerStatus,
   type OrderDetail,
   type OrderSummary,
+  type OutboxRow,
   type Setting,
   type StockMovement,
   type StockProduct,
@@ -28,6 +31,45 @@ export type Screen = 'orders' | 'documents' | 'stock' | 'settings' | 'connection
 
 /** What the owner can do to a document from its detail. */
 export type DocumentAction = 'finalize' | 'markPaid' | 'delete';
+
+/** The documents list, or the e-mails waiting, being sent, sent or failed. */
+export type DocumentsView = 'list' | 'outbox';
+
+/** Where a sending or a printing was started: the open document, or the list's selection. */
+export type Origin = 'review' | 'list';
+
+/** A print job: being prepared (with progress), handed to the printer, or refused. */
+export interface PrintJob {
+  origin: Origin;
+  printer: string;
+  total: number;
+  done: number;
+  state: 'running' | 'done' | 'failed';
+  /** The print system's job id, once handed over. */
+  jobId: string | null;
+  /** The core's sentence when it failed. */
+  message: string | null;
+}
+
+export type TestEmailResult = { ok: true; answer: string; to: string } | { ok: false; message: string };
+
+/** Documents were queued for e-mail from here. */
+export interface SendNotice {
+  origin: Origin;
+  /** The documents queued. */
+  ids: number[];
+}
+
+/** The printer chosen last, remembered across windows. */
+const PRINTER_KEY = 'comptoir.printer';
+
+function storedPrinter(): string {
+  try {
+    return localStorage.getItem(PRINTER_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
 
 /** Keys the Connection screen owns; the Settings screen leaves them alone. */
 const CONNECTION_KEYS = new Set(['webhook.secret', 'listener.port', 'tunnel.public_url']);
@@ -90,6 +132,43 @@ class AppState {
   documentDetail = $state.raw<DocumentDetail | null>(null);
   /** The action running on the open document, if any. */
   documentBusy = $state<DocumentAction | null>(null);
+  /** The open document's e-mail as the customer will see it, and why it could not be shown. */
+  documentEmail = $state.raw<EmailPreview | null>(null);
+  documentEmailError = $state<string | null>(null);
+  /** Bumped each time the open document is loaded again: its preview is fetched again then. */
+  documentRevision = $state(0);
+
+  documentsView = $state<DocumentsView>('list');
+  /** Documents ticked in the list, for sending or printing several at once. */
+  selection = $state.raw<number[]>([]);
+  /** The outbox, one row per document e-mailed or to be e-mailed (oldest first). */
+  outbox = $state.raw<OutboxRow[] | null>(null);
+  /** The outbox row of each document. */
+  outboxByDocument = $derived(new Map((this.outbox ?? []).map((row) => [row.document_id, row])));
+  /** The delivery notes made today, for the morning's printing. */
+  todaysNotes = $state.raw<DocumentRow[] | null>(null);
+
+  sending = $state<Origin | null>(null);
+  sendNotice = $state.raw<SendNotice | null>(null);
+  /** How many of the documents just queued still wait to be sent (the notice says so). */
+  waitingToSend = $derived(
+    (this.sendNotice?.ids ?? []).filter((id) => {
+      const row = this.outboxByDocument.get(id);
+      return !row || row.state === 'queued' || row.state === 'sending';
+    }).length,
+  );
+
+  /** The printers CUPS knows (default first); null until asked. */
+  printers = $state.raw<string[] | null>(null);
+  /** Why there is no printer list (CUPS missing…), as the core said it. */
+  printersError = $state<string | null>(null);
+  printersLoading = $state(false);
+  /** The printer chosen (remembered); may be one the system no longer has. */
+  printer = $state(storedPrinter());
+  printJob = $state.raw<PrintJob | null>(null);
+
+  testEmailBusy = $state(false);
+  testEmail = $state.raw<TestEmailResult | null>(null);
 
   products = $state.raw<StockProduct[] | null>(null);
   ledger = $state.raw<StockMovement[] | null>(null);
@@ -111,6 +190,9 @@ class AppState {
   #stockLoad = latest();
   #ledgerLoad = latest();
   #settingsLoad = latest();
+  #emailLoad = latest();
+  #outboxLoad = latest();
+  #todaysLoad = latest();
 
   report(what: Key, error: unknown): void {
     const message = errorText(error);
@@ -197,8 +279,45 @@ class AppState {
       () => api.listDocuments(filter),
       (rows) => {
         this.documents = rows;
+        // A ticked document that left the list (deleted, filtered out) is no longer ticked.
+        if (this.selection.length > 0) {
+          const shown = new Set(rows.map((d) => d.id));
+          const kept = this.selection.filter((id) => shown.has(id));
+          if (kept.length !== this.selection.length) this.selection = kept;
+        }
       },
     );
+  }
+
+  loadOutbox(): Promise<void> {
+    return this.#load('error.outbox', this.#outboxLoad, api.listOutbox, (rows) => {
+      this.outbox = rows;
+    });
+  }
+
+  loadTodaysNotes(): Promise<void> {
+    return this.#load('error.todaysNotes', this.#todaysLoad, api.todaysDeliveryNotes, (rows) => {
+      this.todaysNotes = rows;
+    });
+  }
+
+  isTicked(id: number): boolean {
+    return this.selection.includes(id);
+  }
+
+  tick(id: number, ticked: boolean): void {
+    const without = this.selection.filter((x) => x !== id);
+    this.selection = ticked ? [...without, id] : without;
+  }
+
+  /** Ticks every id given (or unticks them all when `ticked` is false). */
+  tickAll(ids: number[], ticked: boolean): void {
+    const rest = this.selection.filter((x) => !ids.includes(x));
+    this.selection = ticked ? [...rest, ...ids] : rest;
+  }
+
+  clearSelection(): void {
+    this.selection = [];
   }
 
   /** Changes the documents filter and loads the list again. */
@@ -208,14 +327,31 @@ class AppState {
   }
 
   openDocument(id: number): Promise<void> {
-    if (this.selectedDocument !== id) this.documentDetail = null;
+    if (this.selectedDocument !== id) {
+      this.documentDetail = null;
+      this.documentEmail = null;
+      this.documentEmailError = null;
+      if (this.sendNotice?.origin === 'review') this.sendNotice = null;
+      if (this.printJob?.origin === 'review' && this.printJob.state !== 'running') {
+        this.printJob = null;
+      }
+    }
     this.selectedDocument = id;
     return this.#loadDocumentDetail();
+  }
+
+  /** Opens a document from elsewhere (the outbox), in the documents list. */
+  showDocument(id: number): Promise<void> {
+    this.screen = 'documents';
+    this.documentsView = 'list';
+    return this.openDocument(id);
   }
 
   closeDocument(): void {
     this.selectedDocument = null;
     this.documentDetail = null;
+    this.documentEmail = null;
+    this.documentEmailError = null;
     this.clear('error.document');
   }
 
@@ -227,9 +363,164 @@ class AppState {
       this.#documentLoad,
       () => api.documentDetail(id),
       (detail) => {
-        if (this.selectedDocument === id) this.documentDetail = detail;
+        if (this.selectedDocument !== id) return;
+        this.documentDetail = detail;
+        this.documentRevision++;
+        void this.#loadDocumentEmail(id);
       },
     );
+  }
+
+  /** The e-mail preview's refusal is shown in its place, not in the banner. */
+  #loadDocumentEmail(id: number): Promise<void> {
+    return this.#emailLoad(
+      () => api.emailPreview(id),
+      (outcome) => {
+        if (this.selectedDocument !== id) return;
+        if (outcome.ok) {
+          this.documentEmail = outcome.value;
+          this.documentEmailError = null;
+        } else {
+          this.documentEmail = null;
+          this.documentEmailError = errorText(outcome.error);
+        }
+      },
+    );
+  }
+
+  /** After documents were sent, printed (both finalise concepts) or changed. */
+  #reloadAfterDocumentChange(): void {
+    void this.loadDocuments();
+    void this.loadOutbox();
+    void this.loadTodaysNotes();
+    void this.#loadDocumentDetail();
+    // Finalising takes numbers from their series.
+    void this.loadSettings();
+  }
+
+  /**
+   * Saves the internal note, or a concept's customer-facing note (printed at the top), of a
+   * document. Returns the core's refusal, shown beside the text; null once saved.
+   */
+  async saveNote(id: number, which: 'internal' | 'customer', note: string): Promise<string | null> {
+    if (!inApp) {
+      this.report('error.notInApp', '');
+      return '';
+    }
+    try {
+      const row =
+        which === 'internal' ? await api.setDocumentNote(id, note) : await api.setCustomerNote(id, note);
+      if (this.documents) this.documents = this.documents.map((d) => (d.id === row.id ? row : d));
+      if (this.selectedDocument === id) await this.#loadDocumentDetail();
+      return null;
+    } catch (error) {
+      return errorText(error);
+    }
+  }
+
+  /**
+   * Queues documents for e-mail (concepts are finalised first). The core stops at the first
+   * refusal, after queuing the ones before it: the lists are read again either way.
+   */
+  async sendDocuments(ids: number[], origin: Origin): Promise<boolean> {
+    if (this.sending !== null || ids.length === 0) return false;
+    this.sending = origin;
+    this.sendNotice = null;
+    try {
+      const rows = await this.#run('error.send', () => api.sendDocuments(ids));
+      if (rows === undefined) return false;
+      this.sendNotice = { origin, ids: rows.map((row) => row.id) };
+      if (origin === 'list') this.tickAll(ids, false);
+      return true;
+    } finally {
+      this.sending = null;
+      if (inApp) this.#reloadAfterDocumentChange();
+    }
+  }
+
+  /** Reads the printers again; keeps the owner's choice when the system still has it. */
+  async loadPrinters(): Promise<void> {
+    if (this.printersLoading) return;
+    if (!inApp) {
+      this.report('error.notInApp', '');
+      return;
+    }
+    this.printersLoading = true;
+    try {
+      const list = await api.listPrinters();
+      this.printers = list;
+      this.printersError = null;
+      if (!list.includes(this.printer)) this.printer = list[0] ?? '';
+    } catch (error) {
+      this.printers = [];
+      this.printersError = errorText(error);
+    } finally {
+      this.printersLoading = false;
+    }
+  }
+
+  choosePrinter(name: string): void {
+    this.printer = name;
+    try {
+      localStorage.setItem(PRINTER_KEY, name);
+    } catch {
+      // Storage can be unavailable; the choice then lasts until the window closes.
+    }
+  }
+
+  /** Prints documents in one job on the chosen printer; progress arrives on `comptoir:print`. */
+  async printDocuments(ids: number[], origin: Origin): Promise<void> {
+    const printer = this.printer;
+    if (!printer || ids.length === 0 || this.printJob?.state === 'running') return;
+    if (!inApp) {
+      this.report('error.notInApp', '');
+      return;
+    }
+    const job: PrintJob = {
+      origin,
+      printer,
+      total: ids.length,
+      done: 0,
+      state: 'running',
+      jobId: null,
+      message: null,
+    };
+    this.printJob = job;
+    try {
+      const jobId = await api.printDocuments(ids, printer);
+      this.printJob = { ...job, done: job.total, state: 'done', jobId };
+      if (origin === 'list') this.tickAll(ids, false);
+    } catch (error) {
+      const done = this.printJob?.done ?? 0;
+      this.printJob = { ...job, done, state: 'failed', message: errorText(error) };
+    } finally {
+      // Printing finalises concepts, even when the printer then refused the job.
+      this.#reloadAfterDocumentChange();
+    }
+  }
+
+  #onPrintProgress(done: number, total: number): void {
+    const job = this.printJob;
+    if (job?.state !== 'running') return;
+    this.printJob = { ...job, done: Math.min(done, total), total };
+  }
+
+  async sendTestEmail(to: string): Promise<void> {
+    if (this.testEmailBusy) return;
+    if (!inApp) {
+      this.report('error.notInApp', '');
+      return;
+    }
+    this.testEmailBusy = true;
+    this.testEmail = null;
+    try {
+      const answer = await api.sendTestEmail(to);
+      this.testEmail = { ok: true, answer, to };
+    } catch (error) {
+      this.testEmail = { ok: false, message: errorText(error) };
+    } finally {
+      this.testEmailBusy = false;
+    }
   }
 
   /** Finalises, marks paid or deletes the open document, then shows what changed. */
@@ -247,6 +538,7 @@ class AppState {
       if (done === undefined) return;
       if (action === 'delete' && this.selectedDocument === id) this.closeDocument();
       void this.loadDocuments();
+      void this.loadTodaysNotes();
       if (action !== 'delete') void this.#loadDocumentDetail();
       // Finalising takes a number from its series; deleting a concept gives its stock back.
       if (action === 'finalize') void this.loadSettings();
@@ -407,15 +699,26 @@ class AppState {
     }
     let stopped = false;
     let unlisten: (() => void) | null = null;
+    let unlistenPrint: (() => void) | null = null;
     const loadAll = () => {
       void this.loadOrders();
       void this.loadConnection();
       void this.loadActivity();
       void this.loadFailed();
       void this.loadDocuments();
+      void this.loadOutbox();
+      void this.loadTodaysNotes();
       void this.loadSettings();
       this.#loadStockAndLedger();
     };
+    onPrintProgress((p) => this.#onPrintProgress(p.done, p.total)).then(
+      (fn) => {
+        if (stopped) fn();
+        else unlistenPrint = fn;
+      },
+      // Without progress, a print job still ends with its result.
+      () => {},
+    );
     // Listen first, then load: a change made in between is then announced, not missed.
     onComptoirEvent((event) => this.#onEvent(event)).then(
       (fn) => {
@@ -431,6 +734,7 @@ class AppState {
     return () => {
       stopped = true;
       unlisten?.();
+      unlistenPrint?.();
     };
   }
 
@@ -445,6 +749,9 @@ class AppState {
         void this.loadActivity();
         // The rules may have made or changed documents, and with them stock and numbering.
         void this.loadDocuments();
+        void this.loadTodaysNotes();
+        // With automatic e-mail on, new documents go straight to the outbox.
+        void this.loadOutbox();
         this.#loadStockAndLedger();
         const touched = event.documents;
         const open = this.selectedDocument;
@@ -474,6 +781,13 @@ class AppState {
         void this.loadConnection();
         break;
       }
+      case 'mail':
+        // Sent: the document is now "sent". Failed: the outbox says why.
+        void this.loadOutbox();
+        void this.loadDocuments();
+        void this.loadActivity();
+        if (this.selectedDocument === event.document_id) void this.#loadDocumentDetail();
+        break;
     }
   }
 }

@@ -88,7 +88,12 @@ pub struct Preview {
 }
 
 pub fn preview(conn: &Connection, id: i64) -> Result<Preview> {
-    let d = documents::show(conn, id)?;
+    let mut d = documents::show(conn, id)?;
+    let kind = DocumentKind::parse(&d.row.kind).unwrap_or(DocumentKind::Invoice);
+    // A concept gets its number when it is sent: show the one it will get.
+    if d.row.number.is_none() {
+        d.row.number = Some(crate::numbering::peek_text(conn, kind)?);
+    }
     let lang = Language::parse(&d.row.language).unwrap_or(Language::Fr);
     let variant = if d.row.paid { "paid" } else { "unpaid" };
     let values = |name: &str| documents::placeholder(conn, &d.row, &d.content, name);

@@ -56,3 +56,11 @@ pub fn set_next(conn: &Connection, series: &str, value: &str) -> Result<()> {
     }
     Ok(set_next_number(conn, series, counter_year, next)?)
 }
+
+/// The number the next document of `kind` will get, as it will read (for previews).
+pub fn peek_text(conn: &Connection, kind: DocumentKind) -> Result<String> {
+    let series = kind.as_str();
+    let seq = peek_next(conn, series)?;
+    let pattern = get_known(conn, &format!("numbering.{series}.pattern"))?;
+    Ok(format_number(&pattern, this_year(), seq))
+}

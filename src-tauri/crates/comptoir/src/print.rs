@@ -13,6 +13,12 @@ pub fn printers() -> Result<Vec<String>> {
             "The printing system (CUPS) is not available ({e}). Install CUPS and add a printer, then try again."
         ))
     })?;
+    if !out.status.success() {
+        return Err(Error::Document(format!(
+            "The printing system (CUPS) does not answer: {}. Start the printing service, then try again.",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )));
+    }
     let mut names: Vec<String> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(str::trim)

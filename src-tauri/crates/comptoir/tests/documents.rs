@@ -627,3 +627,27 @@ fn the_internal_note_is_kept_and_never_in_the_legend() {
             .starts_with("Merci ! Livrez après 17h")
     );
 }
+
+#[test]
+fn a_concepts_email_preview_shows_the_number_it_will_get() {
+    let mut db = Db::new(&[
+        ("documents.kind", "invoice"),
+        ("documents.trigger", "created"),
+        ("shop.name", "Le Comptoir"),
+    ]);
+    db.deliver(&capture("s01", "001"));
+    let id = db.docs_of(22)[0].id;
+    let year = chrono::Utc::now().format("%Y").to_string();
+    let preview = comptoir::mailer::preview(&db.conn, id).unwrap();
+    assert_eq!(preview.attachment_name, format!("Facture F{year}-0001.pdf"));
+    assert!(
+        preview.body.contains(&format!("document F{year}-0001")),
+        "{}",
+        preview.body
+    );
+    assert_eq!(preview.to.as_deref(), Some("marie.lambert@example.test"));
+    // Previewing takes no number.
+    assert_eq!(db.docs_of(22)[0].number, None);
+    let final_doc = documents::finalize(&mut db.conn, id).unwrap();
+    assert_eq!(final_doc.number, Some(format!("F{year}-0001")));
+}
