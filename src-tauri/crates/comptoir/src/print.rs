@@ -1,5 +1,6 @@
-//! Printing through the system's print service: CUPS (`lp`, `lpstat`) on Linux and macOS. Many
-//! documents go in one job, so a morning's delivery notes come out together.
+//! Printing through the system's print service: CUPS (`lp`, `lpstat`) on Linux and macOS, the
+//! PDF handler's "PrintTo" verb on Windows. Many documents go in one job (one combined PDF), so
+//! a morning's delivery notes come out together.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -7,6 +8,7 @@ use std::process::Command;
 use crate::error::{Error, Result};
 
 /// The printers the system knows, the default one first.
+#[cfg(not(windows))]
 pub fn printers() -> Result<Vec<String>> {
     let out = Command::new("lpstat").arg("-e").output().map_err(|e| {
         Error::Document(format!(
@@ -34,6 +36,7 @@ pub fn printers() -> Result<Vec<String>> {
     Ok(names)
 }
 
+#[cfg(not(windows))]
 fn default_printer() -> Option<String> {
     let out = Command::new("lpstat").arg("-d").output().ok()?;
     let text = String::from_utf8_lossy(&out.stdout);
@@ -44,6 +47,7 @@ fn default_printer() -> Option<String> {
 }
 
 /// Sends the files to `printer` as one job; returns the job id CUPS gave.
+#[cfg(not(windows))]
 pub fn print_files(files: &[PathBuf], printer: &str, title: &str) -> Result<String> {
     if files.is_empty() {
         return Err(Error::Document("There is nothing to print.".into()));
@@ -70,4 +74,61 @@ pub fn print_files(files: &[PathBuf], printer: &str, title: &str) -> Result<Stri
         .nth(3)
         .unwrap_or(text.trim())
         .to_owned())
+}
+
+/// A text as a PowerShell single-quoted string (a quote is written twice).
+#[cfg(windows)]
+fn ps_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+#[cfg(windows)]
+fn powershell(script: &str) -> Result<String> {
+    let out = Command::new("powershell")
+        .args(["-NoProfile", "-NonInteractive", "-Command", script])
+        .output()
+        .map_err(|e| Error::Document(format!("Windows PowerShell could not run ({e}).")))?;
+    if !out.status.success() {
+        return Err(Error::Document(format!(
+            "Windows refused: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The printers Windows knows, the default one first.
+#[cfg(windows)]
+pub fn printers() -> Result<Vec<String>> {
+    let text = powershell(
+        "Get-CimInstance Win32_Printer | Sort-Object -Property Default -Descending | ForEach-Object { $_.Name }",
+    )?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect())
+}
+
+/// Prints with the system's print verb for PDFs ("PrintTo" names the printer); Windows gives
+/// no job id, so the printer's name is returned.
+#[cfg(windows)]
+pub fn print_files(files: &[PathBuf], printer: &str, _title: &str) -> Result<String> {
+    if files.is_empty() {
+        return Err(Error::Document("There is nothing to print.".into()));
+    }
+    for file in files {
+        powershell(&format!(
+            "Start-Process -FilePath {} -Verb PrintTo -ArgumentList {} -Wait",
+            ps_quote(&file.display().to_string()),
+            ps_quote(&format!("\"{printer}\""))
+        ))
+        .map_err(|e| {
+            Error::Document(format!(
+                "The printer {printer} could not print: {e}. Is a PDF reader installed?"
+            ))
+        })?;
+    }
+    Ok(printer.to_owned())
 }
