@@ -649,7 +649,12 @@ pub fn get(conn: &Connection, key: &ConfigKey) -> Result<String> {
 
 /// The value of a key known to exist (for the application's own reads).
 pub fn get_known(conn: &Connection, name: &str) -> Result<String> {
-    get(conn, &ConfigKey::parse(name)?)
+    // The rules read several settings per delivery, inside the intake's commit: look the key
+    // up without copying it.
+    match ALL_KEYS.iter().find(|k| k.name == name) {
+        Some(key) => get(conn, key),
+        None => get(conn, &ConfigKey::parse(name)?),
+    }
 }
 
 /// Validates and stores a setting; returns the value stored. Some settings are checked against

@@ -201,34 +201,88 @@ pub fn send(conn: &mut Connection, id: i64) -> Result<DocumentRow> {
     })
 }
 
-/// Documents of `kind` made today (UTC date), for "print all delivery notes of today".
+/// Documents of `kind` made today (the shop's local date, not UTC: a note made at 00:30 in
+/// Brussels belongs to that morning), for "print all delivery notes of today".
 pub fn made_today(conn: &Connection, kind: &str) -> Result<Vec<DocumentRow>> {
-    let today = comptoir_store::now_text();
-    let today = today.get(..10).unwrap_or(&today).to_owned();
+    let today = chrono::Local::now().date_naive();
+    let local_date = |utc: &str| {
+        chrono::NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%S")
+            .ok()
+            .map(|t| t.and_utc().with_timezone(&chrono::Local).date_naive())
+    };
     Ok(list_documents(conn)?
         .into_iter()
-        .filter(|d| d.kind == kind && d.state != "cancelled" && d.created_at.starts_with(&today))
+        .filter(|d| {
+            d.kind == kind && d.state != "cancelled" && local_date(&d.created_at) == Some(today)
+        })
         .collect())
 }
 
-/// Prints documents in one job (rendering those that need it); printing finalises concepts,
-/// since a printed document is a document given out.
+/// Prints documents in one job: ONE PDF of all of them, in the order given (a PDF printer such
+/// as cups-pdf keeps only the first document of a job of several files), written to
+/// `<data folder>/print/<timestamp>.pdf` and sent to `printer`. Printing finalises concepts
+/// first, since a printed document is a document given out. `progress(n, total)` is called as
+/// each document is prepared. Returns the job id CUPS gave. Print files older than a week are
+/// removed.
 pub fn print(
     conn: &mut Connection,
     ids: &[i64],
     printer: &str,
-    mut progress: impl FnMut(usize, usize),
+    progress: impl FnMut(usize, usize),
 ) -> Result<String> {
-    let mut files = Vec::new();
-    for (n, id) in ids.iter().enumerate() {
+    use std::io::Write;
+
+    if ids.is_empty() {
+        return Err(Error::Document("There is nothing to print.".into()));
+    }
+    for id in ids {
         if find(conn, *id)?.state == "concept" {
             finalize(conn, *id)?;
         }
-        let (_, path) = crate::pdfs::pdf(conn, *id)?;
-        files.push(path);
-        progress(n + 1, ids.len());
     }
-    crate::print::print_files(&files, printer, "Comptoir")
+    let pdf = crate::pdfs::render_for_print(conn, ids, progress)?;
+
+    let dir = crate::pdfs::data_root(conn)?.join("print");
+    let io = |path: &std::path::Path| {
+        let path = path.to_owned();
+        move |source| Error::DataDir { path, source }
+    };
+    std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+    // What was printed stays a week, to look at; the folder does not grow for ever.
+    let week = std::time::Duration::from_secs(7 * 24 * 3600);
+    for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > week);
+        if old && entry.path().extension().is_some_and(|e| e == "pdf") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S-%3f").to_string();
+    let mut path = dir.join(format!("{stamp}.pdf"));
+    let mut attempt = 1;
+    loop {
+        let opened = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path);
+        match opened {
+            Ok(mut file) => {
+                file.write_all(&pdf).map_err(io(&path))?;
+                break;
+            }
+            // Two prints in the same millisecond.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1;
+                path = dir.join(format!("{stamp}-{attempt}.pdf"));
+            }
+            Err(e) => return Err(io(&path)(e)),
+        }
+    }
+    crate::print::print_files(&[path], printer, "Comptoir")
 }
 
 /// The customer-facing note of a concept (the text block at the top of the document).

@@ -85,11 +85,12 @@ fn prepare(conn: &Connection, id: i64) -> Result<Prepared> {
     })
 }
 
-fn render_prepared(p: &Prepared) -> Result<Vec<u8>> {
+/// The renderer's input for a prepared document.
+fn input_of(p: &Prepared) -> Result<RenderInput<'_>> {
     let row = &p.detail.row;
     let kind = DocumentKind::parse(&row.kind)
         .ok_or_else(|| Error::Document(format!("unknown document kind {}", row.kind)))?;
-    let input = RenderInput {
+    Ok(RenderInput {
         kind,
         number: row.number.as_deref(),
         concept: row.state == "concept",
@@ -102,8 +103,44 @@ fn render_prepared(p: &Prepared) -> Result<Vec<u8>> {
         paid: row.paid,
         structured_communication: row.structured_communication.as_deref(),
         shop: &p.shop,
-    };
-    comptoir_pdf::render(&input).map_err(|e| Error::Document(e.to_string()))
+    })
+}
+
+fn render_prepared(p: &Prepared) -> Result<Vec<u8>> {
+    comptoir_pdf::render(&input_of(p)?).map_err(|e| Error::Document(e.to_string()))
+}
+
+/// The documents as ONE PDF, in the order given, for one print job (a PDF printer keeps only
+/// the first document of a job of several files): each document with its own header, footers
+/// and page numbers, as its own PDF shows it, rendered from the database. `progress(n, total)`
+/// is called as each document is prepared.
+pub fn render_for_print(
+    conn: &Connection,
+    ids: &[i64],
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Vec<u8>> {
+    let mut prepared = Vec::with_capacity(ids.len());
+    for (n, id) in ids.iter().enumerate() {
+        prepared.push(prepare(conn, *id)?);
+        progress(n + 1, ids.len());
+    }
+    let inputs = prepared.iter().map(input_of).collect::<Result<Vec<_>>>()?;
+    comptoir_pdf::render_many(&inputs).map_err(|e| {
+        // The batch fails whole; say which document it was (rendering them one by one only
+        // on this rare path).
+        let culprit = prepared
+            .iter()
+            .zip(&inputs)
+            .find(|(_, input)| comptoir_pdf::render(input).is_err())
+            .map(|(p, _)| match &p.detail.row.number {
+                Some(number) => format!("Document {number} (id {})", p.detail.row.id),
+                None => format!("Document {}", p.detail.row.id),
+            });
+        match culprit {
+            Some(which) => Error::Document(format!("{which} cannot be printed: {e}")),
+            None => Error::Document(e.to_string()),
+        }
+    })
 }
 
 /// Everything the PDF shows, hashed: the cache key.

@@ -18,7 +18,7 @@ use crate::epc;
 use crate::fonts::{Faces, MM_PER_PT, Style, faces};
 use crate::format;
 use crate::labels::{Labels, country, labels};
-use crate::{PdfError, RenderInput};
+use crate::{PdfError, PrintOptions, RenderInput};
 
 const PAGE_W: f32 = 210.0;
 const PAGE_H: f32 = 297.0;
@@ -298,6 +298,7 @@ struct FontIds {
 }
 
 /// The shop's logo, placed in the document, with its printed size.
+#[derive(Clone)]
 struct Logo {
     id: XObjectId,
     px_w: f32,
@@ -330,61 +331,87 @@ fn place_logo(doc: &mut PdfDocument, bytes: &[u8]) -> Result<Logo, PdfError> {
     })
 }
 
+/// Renders one document: the same as a batch of one.
 pub(crate) fn render(input: &RenderInput) -> Result<Vec<u8>, PdfError> {
-    let faces = faces()?;
-    let l = labels(input.language);
-    let payment = Payment::prepare(input)?;
+    render_many(std::slice::from_ref(input), PrintOptions::default())
+}
 
-    let title = match input.number {
-        Some(n) => format!("{} {n}", l.title(input.kind)),
-        None => format!("{} ({})", l.title(input.kind), l.concept),
+/// Renders the documents one after the other into one PDF: each keeps its own first-page
+/// header, continuation headers, footers and page numbers (`1/N` of that document), and the
+/// whole file embeds each face once, subset over the text of every document. With
+/// `options.duplex`, a blank page follows every document but the last whose page count is odd,
+/// so that each document starts on the front of a sheet.
+///
+/// The batch fails whole, with the sentence a single render would give: the payment details of
+/// every document are checked before any page is laid out.
+pub(crate) fn render_many(
+    inputs: &[RenderInput],
+    options: PrintOptions,
+) -> Result<Vec<u8>, PdfError> {
+    let Some(first) = inputs.first() else {
+        return Err(PdfError::NoDocument);
+    };
+    let faces = faces()?;
+    let payments = inputs
+        .iter()
+        .map(Payment::prepare)
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let titles: Vec<String> = inputs
+        .iter()
+        .map(|input| {
+            let l = labels(input.language);
+            match input.number {
+                Some(n) => format!("{} {n}", l.title(input.kind)),
+                None => format!("{} ({})", l.title(input.kind), l.concept),
+            }
+        })
+        .collect();
+    let title = match titles.as_slice() {
+        [one] => one.clone(),
+        [first, .., last] => format!("{first} … {last} ({} documents)", titles.len()),
+        [] => String::new(),
     };
     let mut doc = PdfDocument::new(&title);
-    doc.metadata.info.author = input.shop.name.clone();
+    doc.metadata.info.author = first.shop.name.clone();
     doc.metadata.info.creator = "Comptoir".into();
     doc.metadata.info.producer = "Comptoir".into();
     let ids = FontIds {
         regular: doc.add_font(&faces.regular.parsed),
         bold: doc.add_font(&faces.bold.parsed),
     };
-    let logo = match &input.shop.logo {
-        Some(bytes) if !bytes.is_empty() => Some(place_logo(&mut doc, bytes)?),
-        _ => None,
-    };
 
-    let mut w = Writer {
-        faces,
-        ids,
-        l,
-        input,
-        content: input.content,
-        priced: input.kind != DocumentKind::DeliveryNote,
-        pages: vec![Canvas::default()],
-        y: TOP,
-    };
-    w.first_header(logo.as_ref());
-    w.addresses();
-    w.note();
-    w.table();
-    w.summary();
-    if let Some(payment) = &payment {
-        w.payment(payment);
+    // The documents of a batch are usually one shop's: its logo is placed in the file once and
+    // drawn on each document's first page.
+    let mut logos: Vec<(&[u8], Logo)> = Vec::new();
+    let mut pages = Vec::new();
+    for (i, (input, payment)) in inputs.iter().zip(&payments).enumerate() {
+        let logo = match input.shop.logo.as_deref() {
+            Some(bytes) if !bytes.is_empty() => match logos.iter().find(|(b, _)| *b == bytes) {
+                Some((_, logo)) => Some(logo.clone()),
+                None => {
+                    let logo = place_logo(&mut doc, bytes)?;
+                    logos.push((bytes, logo.clone()));
+                    Some(logo)
+                }
+            },
+            _ => None,
+        };
+        let canvases = layout(faces, &ids, input, logo.as_ref(), payment.as_ref());
+        let odd = canvases.len() % 2 == 1;
+        pages.extend(canvases.into_iter().map(|c| page(c.ops)));
+        if options.duplex && odd && i + 1 < inputs.len() {
+            pages.push(page(Vec::new()));
+        }
     }
-    w.legend();
-    w.footers();
 
-    let pages = w
-        .pages
-        .into_iter()
-        .map(|c| PdfPage::new(printpdf::Mm(PAGE_W), printpdf::Mm(PAGE_H), c.ops))
-        .collect();
     // A logo is usually flat colours and sharp edges, which JPEG smears: PNG logos stay
-    // lossless; a logo that came as a JPEG is a photograph anyway and stays JPEG.
-    let logo_is_jpeg = input
-        .shop
-        .logo
-        .as_deref()
-        .is_some_and(|b| b.starts_with(&[0xFF, 0xD8, 0xFF]));
+    // lossless; a logo that came as a JPEG is a photograph anyway and stays JPEG. (printpdf
+    // applies one format to all images: JPEG only when every logo came as one.)
+    let logo_is_jpeg = !logos.is_empty()
+        && logos
+            .iter()
+            .all(|(b, _)| b.starts_with(&[0xFF, 0xD8, 0xFF]));
     let options = PdfSaveOptions {
         image_optimization: Some(printpdf::ImageOptimizationOptions {
             // A logo needs no more than this at its printed size; larger files are scaled
@@ -401,6 +428,41 @@ pub(crate) fn render(input: &RenderInput) -> Result<Vec<u8>, PdfError> {
     };
     let mut warnings = Vec::new();
     Ok(doc.with_pages(pages).save(&options, &mut warnings))
+}
+
+fn page(ops: Vec<Op>) -> PdfPage {
+    PdfPage::new(printpdf::Mm(PAGE_W), printpdf::Mm(PAGE_H), ops)
+}
+
+/// One document's pages, drawn.
+fn layout(
+    faces: &'static Faces,
+    ids: &FontIds,
+    input: &RenderInput,
+    logo: Option<&Logo>,
+    payment: Option<&Payment>,
+) -> Vec<Canvas> {
+    let mut w = Writer {
+        faces,
+        ids,
+        l: labels(input.language),
+        input,
+        content: input.content,
+        priced: input.kind != DocumentKind::DeliveryNote,
+        pages: vec![Canvas::default()],
+        y: TOP,
+    };
+    w.first_header(logo);
+    w.addresses();
+    w.note();
+    w.table();
+    w.summary();
+    if let Some(payment) = payment {
+        w.payment(payment);
+    }
+    w.legend();
+    w.footers();
+    w.pages
 }
 
 /// The payment block of an unpaid invoice (or order form), checked before anything is drawn so
@@ -465,7 +527,7 @@ impl Payment {
 
 struct Writer<'a> {
     faces: &'static Faces,
-    ids: FontIds,
+    ids: &'a FontIds,
     l: &'static Labels,
     input: &'a RenderInput<'a>,
     content: &'a DocumentContent,
@@ -505,7 +567,7 @@ impl Writer<'_> {
         }
         if let Some(page) = self.pages.last_mut() {
             page.text(
-                &self.ids,
+                self.ids,
                 x,
                 y + ascent(size),
                 Pen { style, size, ink },
@@ -1370,7 +1432,7 @@ impl Writer<'_> {
             parts.pop();
         }
         let total = self.pages.len();
-        let ids = &self.ids;
+        let ids = self.ids;
         for (i, page) in self.pages.iter_mut().enumerate() {
             page.hline(LEFT, RIGHT, FOOTER_RULE, Ink::Rule, 0.5);
             let y = FOOTER_RULE + 1.8 + ascent(size);

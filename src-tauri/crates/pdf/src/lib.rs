@@ -6,7 +6,9 @@
 //! summary and totals, the legend and, on unpaid invoices (and unpaid order forms given a
 //! structured communication), a payment block with the Belgian structured communication and an
 //! EPC ("SEPA") QR code that banking apps scan. Delivery notes show no prices. Long orders flow
-//! onto more pages with the table header repeated and the pages numbered `1/3`.
+//! onto more pages with the table header repeated and the pages numbered `1/3`. Several
+//! documents render as one PDF for one print job ([`render_many`]), each with its own pages,
+//! optionally with blank backs for double-sided printing ([`PrintOptions`]).
 //!
 //! The text is set in DejaVu Sans (regular and bold), embedded in the binary and subset into
 //! each PDF (a one-page invoice with its QR code weighs under 40 KB, most of it the two font
@@ -126,9 +128,39 @@ pub enum PdfError {
         "Comptoir's built-in font could not be loaded ({0}). This is a bug in Comptoir: please report it."
     )]
     Font(String),
+    #[error("There is no document to render: choose at least one.")]
+    NoDocument,
+}
+
+/// How documents rendered together ([`render_many_with`]) are put in one file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PrintOptions {
+    /// For a printer printing on both sides: a blank page follows each document (but the
+    /// last) whose page count is odd, so that every document starts on the front of a sheet
+    /// and no sheet carries the end of one document and the start of the next.
+    pub duplex: bool,
 }
 
 /// Renders the document and returns the PDF file's bytes.
 pub fn render(input: &RenderInput) -> Result<Vec<u8>, PdfError> {
     layout::render(input)
+}
+
+/// Renders several documents as ONE PDF (one print job that every printer, a PDF printer
+/// included, prints whole): the pages of each document in the order given, each document with
+/// its own headers, footers and page numbers (`1/N` of that document). The faces are embedded
+/// once, subset over the text of all documents. A batch that fails (a wrong IBAN on one
+/// invoice) fails whole, before anything is drawn; an empty batch is [`PdfError::NoDocument`].
+///
+/// The same as [`render_many_with`] and the default [`PrintOptions`] (single-sided).
+pub fn render_many(inputs: &[RenderInput]) -> Result<Vec<u8>, PdfError> {
+    layout::render_many(inputs, PrintOptions::default())
+}
+
+/// [`render_many`] with options, such as blank pages for double-sided printing.
+pub fn render_many_with(
+    inputs: &[RenderInput],
+    options: PrintOptions,
+) -> Result<Vec<u8>, PdfError> {
+    layout::render_many(inputs, options)
 }

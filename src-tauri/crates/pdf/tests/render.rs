@@ -711,3 +711,190 @@ fn a_free_order_asks_for_no_payment() {
     let t = text("free", &render_ok(&i));
     assert!(!t.contains("+++") && !t.contains("Scannez"), "{t}");
 }
+
+/// Three documents of different kinds and languages, the middle one four pages long: one
+/// print job's worth.
+fn batch<'a>(
+    shop: &'a Shop,
+    s04: &'a comptoir_core::DocumentContent,
+    long: &'a comptoir_core::DocumentContent,
+    credit: &'a comptoir_core::DocumentContent,
+    ogm: &'a str,
+) -> Vec<RenderInput<'a>> {
+    let mut invoice = input(DocumentKind::Invoice, Language::Fr, s04, shop, ogm);
+    invoice.number = Some("2026-0042");
+    let mut note = input(DocumentKind::DeliveryNote, Language::Nl, long, shop, ogm);
+    note.number = Some("L-2026-0007");
+    let mut credit = input(DocumentKind::CreditNote, Language::En, credit, shop, ogm);
+    credit.number = Some("CN-2026-0003");
+    vec![invoice, note, credit]
+}
+
+/// The fonts `pdffonts` lists in the file, one line each.
+fn fonts(path: &std::path::Path) -> Vec<String> {
+    run(Command::new("pdffonts").arg(path))
+        .lines()
+        .skip(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn several_documents_render_as_one_pdf_each_with_its_own_pages() {
+    let shop = shop();
+    let (s04, long, credit) = (s04(), long_order(120), s06_credit());
+    let digits = ogm().digits().to_owned();
+    let inputs = batch(&shop, &s04, &long, &credit, &digits);
+    let singles: Vec<Vec<u8>> = inputs.iter().map(render_ok).collect();
+    let counts: Vec<usize> = singles
+        .iter()
+        .enumerate()
+        .map(|(i, pdf)| pages(&format!("many-single-{i}"), pdf).len())
+        .collect();
+    assert_eq!(counts, [1, 4, 1]);
+
+    let pdf = comptoir_pdf::render_many(&inputs).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let path = write("many", &pdf);
+    let pages = pages("many", &pdf);
+    assert_eq!(pages.len(), counts.iter().sum::<usize>());
+
+    // Page by page: which document, and its own numbering.
+    let expected: [(&str, &str, &str); 6] = [
+        ("Facture", "N° 2026-0042", "1/1"),
+        ("Leveringsbon", "Nr. L-2026-0007", "1/4"),
+        ("Leveringsbon", "L-2026-0007", "2/4"),
+        ("Leveringsbon", "L-2026-0007", "3/4"),
+        ("Leveringsbon", "L-2026-0007", "4/4"),
+        ("Credit note", "No. CN-2026-0003", "1/1"),
+    ];
+    for (p, (page, (title, number, of))) in pages.iter().zip(expected).enumerate() {
+        assert_in_order(page, &[title, number]);
+        assert!(
+            page.trim_end().ends_with(of),
+            "page {}: {of} expected at its foot:\n{page}",
+            p + 1
+        );
+        for other in ["2026-0042", "L-2026-0007", "CN-2026-0003"] {
+            if !number.contains(other) {
+                assert!(
+                    !page.contains(other),
+                    "page {}: {other} on another document's page:\n{page}",
+                    p + 1
+                );
+            }
+        }
+    }
+    // Each document's content is where it belongs: the invoice's payment block, every line
+    // of the delivery note, the credit note's refund.
+    assert!(pages[0].contains(&ogm().to_string()) && pages[0].contains("70,28 €"));
+    let note = pages[1..5].join("\n");
+    for i in 1..=120 {
+        assert!(note.contains(&format!("TEST-{i:03}")), "line {i}");
+    }
+    assert!(!note.contains('€'));
+    assert_in_order(
+        &pages[5],
+        &["Thomas Wouters", "Tablette cassée à la livraison", "€3.49"],
+    );
+
+    // Each face once, however many documents; the file is smaller than the three apart.
+    let fonts = fonts(&path);
+    assert_eq!(fonts.len(), 2, "{fonts:?}");
+    assert!(fonts.iter().all(|f| f.contains("DejaVu")), "{fonts:?}");
+    let apart: usize = singles.iter().map(Vec::len).sum();
+    assert!(
+        pdf.len() < apart,
+        "{} bytes together, {apart} apart",
+        pdf.len()
+    );
+
+    // A batch of one is the document as `render` makes it.
+    let one = comptoir_pdf::render_many(&inputs[..1]).unwrap();
+    assert_eq!(text("many-one", &one), text("many-one-single", &singles[0]));
+}
+
+#[test]
+fn for_double_sided_printing_each_document_starts_on_a_front_side() {
+    let shop = shop();
+    let (s04, long, credit) = (s04(), long_order(120), s06_credit());
+    let digits = ogm().digits().to_owned();
+    let inputs = batch(&shop, &s04, &long, &credit, &digits);
+    let duplex = comptoir_pdf::PrintOptions { duplex: true };
+    assert!(
+        !comptoir_pdf::PrintOptions::default().duplex,
+        "off by default"
+    );
+
+    // 1 page, then a blank back; 4 pages (even: none); 1 page, the last (none needed).
+    let pdf = comptoir_pdf::render_many_with(&inputs, duplex).unwrap();
+    let all = pages("many-duplex", &pdf);
+    assert_eq!(all.len(), 7);
+    let blank: Vec<bool> = all.iter().map(|p| p.trim().is_empty()).collect();
+    assert_eq!(blank, [false, true, false, false, false, false, false]);
+    // The documents start on pages 1, 3 and 7: fronts.
+    assert!(all[0].contains("2026-0042") && all[0].contains("1/1"));
+    assert!(all[2].contains("L-2026-0007") && all[2].contains("1/4"));
+    assert!(all[5].contains("L-2026-0007") && all[5].contains("4/4"));
+    assert!(all[6].contains("CN-2026-0003") && all[6].contains("1/1"));
+
+    // Three one-page documents: a blank back after the first two only.
+    let ones = [inputs[0], inputs[2], inputs[0]];
+    let pdf = comptoir_pdf::render_many_with(&ones, duplex).unwrap();
+    let blank: Vec<bool> = pages("many-duplex-ones", &pdf)
+        .iter()
+        .map(|p| p.trim().is_empty())
+        .collect();
+    assert_eq!(blank, [false, true, false, true, false]);
+    // Single-sided, none.
+    let pdf = comptoir_pdf::render_many(&ones).unwrap();
+    assert_eq!(pages("many-simplex-ones", &pdf).len(), 3);
+}
+
+#[test]
+fn a_batch_places_the_shops_logo_once() {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut shop = shop();
+    shop.logo = Some(std::fs::read(manifest.join("../../../icons/128x128.png")).unwrap());
+    let (s04, long, credit) = (s04(), long_order(3), s06_credit());
+    let digits = ogm().digits().to_owned();
+    let inputs = batch(&shop, &s04, &long, &credit, &digits);
+    let pdf = comptoir_pdf::render_many(&inputs).unwrap();
+    let path = write("many-logo", &pdf);
+    let list = run(Command::new("pdfimages").arg("-list").arg(&path));
+    // Two heading lines, then one line per image drawn (and one per transparency mask): on
+    // each document's first page, all three the same image object.
+    let images: Vec<&str> = list
+        .lines()
+        .skip(2)
+        .filter(|l| l.split_whitespace().nth(2) == Some("image"))
+        .collect();
+    assert_eq!(images.len(), 3, "{list}");
+    let objects: std::collections::BTreeSet<&str> = images
+        .iter()
+        .map(|l| l.split_whitespace().nth(10).unwrap())
+        .collect();
+    assert_eq!(objects.len(), 1, "one image object:\n{list}");
+    let single = render_ok(&inputs[0]);
+    assert!(
+        pdf.len() < single.len() + 20_000,
+        "{} bytes for three, {} for one",
+        pdf.len(),
+        single.len()
+    );
+}
+
+#[test]
+fn a_batch_fails_whole_with_the_failing_documents_sentence() {
+    let shop = shop();
+    let (s04, long, credit) = (s04(), long_order(3), s06_credit());
+    let digits = ogm().digits().to_owned();
+    let mut inputs = batch(&shop, &s04, &long, &credit, &digits);
+    assert!(matches!(
+        comptoir_pdf::render_many(&[]),
+        Err(PdfError::NoDocument)
+    ));
+    inputs[0].structured_communication = Some("+++123/4567/89000+++");
+    let e = comptoir_pdf::render_many(&inputs).unwrap_err();
+    assert!(matches!(e, PdfError::Communication(_)), "{e}");
+}
