@@ -137,7 +137,7 @@ pub fn apply_to(conn: &Connection, order_key: i64, order: &Order) -> Result<Rule
             }
             let content = document::content_for_refund(order, refund)
                 .map_err(|e| Error::Document(e.to_string()))?;
-            let id = make_credit_note(conn, order_key, order, invoice, Some(refund_id), &content)?;
+            let id = make_credit_note(conn, order_key, invoice, Some(refund_id), &content)?;
             result.made.push(id);
         }
         let credited_whole = docs
@@ -150,7 +150,7 @@ pub fn apply_to(conn: &Connection, order_key: i64, order: &Order) -> Result<Rule
         {
             let content = document::content_for_cancellation(order)
                 .map_err(|e| Error::Document(e.to_string()))?;
-            let id = make_credit_note(conn, order_key, order, invoice, Some(0), &content)?;
+            let id = make_credit_note(conn, order_key, invoice, Some(0), &content)?;
             result.made.push(id);
         }
     }
@@ -247,7 +247,6 @@ fn insert(
 fn make_credit_note(
     conn: &Connection,
     order_key: i64,
-    _order: &Order,
     invoice: &DocumentRow,
     refund_id: Option<i64>,
     content: &DocumentContent,

@@ -128,19 +128,3 @@ pub fn list_deliveries_for_order(
     let rows = stmt.query_map([order_key], row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
-
-/// The newest deliveries of any kind, newest first.
-pub fn list_recent_deliveries(
-    conn: &Connection,
-    limit: u32,
-) -> Result<Vec<DeliveryRow>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM deliveries ORDER BY id DESC LIMIT ?1"
-    ))?;
-    let rows = stmt.query_map([limit], row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-pub fn count_deliveries(conn: &Connection) -> Result<i64, StoreError> {
-    Ok(conn.query_row("SELECT count(*) FROM deliveries", [], |r| r.get(0))?)
-}

@@ -190,10 +190,6 @@ pub fn get_order_body(conn: &Connection, key: i64) -> Result<Option<Order>, Stor
         .transpose()
 }
 
-pub fn count_orders(conn: &Connection) -> Result<i64, StoreError> {
-    Ok(conn.query_row("SELECT count(*) FROM orders", [], |r| r.get(0))?)
-}
-
 /// The highest WooCommerce id stored for a source (0 when none).
 pub fn max_woo_id(conn: &Connection, source: &str) -> Result<u64, StoreError> {
     let max: Option<i64> = conn.query_row(
