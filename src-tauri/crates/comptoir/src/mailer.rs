@@ -262,8 +262,12 @@ fn attempt(conn: &Connection, row: &OutboxRow) -> std::result::Result<(String, V
                     .into(),
             )
         })?;
-    let (pdf, _) =
-        pdfs::pdf(conn, row.document_id).map_err(|e| Failure::Permanent(e.to_string()))?;
+    // A data folder that cannot be written now (disk full, a folder being synced) may be
+    // fine later, so that is tried again; a document that cannot be drawn is not.
+    let (pdf, _) = pdfs::pdf(conn, row.document_id).map_err(|e| match e {
+        Error::DataDir { .. } => Failure::NotReady(e.to_string()),
+        e => Failure::Permanent(e.to_string()),
+    })?;
     let message = comptoir_mail::build(
         &settings,
         &Outgoing {

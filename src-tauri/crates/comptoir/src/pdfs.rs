@@ -171,14 +171,23 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
     }
 }
 
-/// Writes `bytes` to `path` whole or not at all.
+/// Writes `bytes` to `path` whole or not at all. The preview, the outbox and a print job may
+/// render the same document at the same moment, so each writer has its own temporary file: a
+/// shared one would be renamed away under the other writer.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(io(dir))?;
     }
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, bytes).map_err(io(&tmp))?;
-    std::fs::rename(&tmp, path).map_err(io(path))
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = path.with_extension(format!("{}-{n}.tmp", std::process::id()));
+    let written = std::fs::write(&tmp, bytes)
+        .map_err(io(&tmp))
+        .and_then(|()| std::fs::rename(&tmp, path).map_err(io(path)));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
 }
 
 /// The path where a sent document's PDF is kept.
@@ -208,12 +217,17 @@ pub fn pdf(conn: &Connection, id: i64) -> Result<(Vec<u8>, PathBuf)> {
     }
     let bytes = render_prepared(&prepared)?;
     write_atomically(&path, &bytes)?;
-    // Older renderings of this document are out of date.
+    // Older renderings of this document are out of date. Only finished PDFs are removed: a
+    // temporary file belongs to a rendering still being written.
     if let Ok(entries) = std::fs::read_dir(&dir) {
         let prefix = format!("{id}-");
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            if name.starts_with(&prefix) && e.path() != path {
+            if name.starts_with(&prefix)
+                && name.ends_with(".pdf")
+                && !name.ends_with(".tmp")
+                && e.path() != path
+            {
                 let _ = std::fs::remove_file(e.path());
             }
         }

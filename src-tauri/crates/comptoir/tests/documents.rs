@@ -651,3 +651,44 @@ fn a_concepts_email_preview_shows_the_number_it_will_get() {
     let final_doc = documents::finalize(&mut db.conn, id).unwrap();
     assert_eq!(final_doc.number, Some(format!("F{year}-0001")));
 }
+
+#[test]
+fn the_preview_and_the_outbox_rendering_one_document_at_once_both_get_it() {
+    // The review's preview, the outbox and a print job may render the same document at the same
+    // moment; each must get the PDF, and the cache must end with one file for it.
+    let mut db = Db::new(&[
+        ("documents.kind", "invoice"),
+        ("documents.trigger", "created"),
+    ]);
+    db.deliver(&capture("s02", "001"));
+    let id = db.docs()[0].id;
+    let cache = db.path.parent().unwrap().join("pdf");
+    for round in 0..15 {
+        let _ = std::fs::remove_dir_all(&cache);
+        let start = std::sync::Arc::new(std::sync::Barrier::new(4));
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                let path = db.path.clone();
+                let start = std::sync::Arc::clone(&start);
+                std::thread::spawn(move || {
+                    let conn = comptoir_store::open(&path).unwrap();
+                    start.wait();
+                    comptoir::pdfs::pdf(&conn, id).map(|(bytes, _)| bytes)
+                })
+            })
+            .collect();
+        for h in handles {
+            let bytes = h
+                .join()
+                .unwrap()
+                .unwrap_or_else(|e| panic!("round {round}: {e}"));
+            assert!(bytes.starts_with(b"%PDF-"));
+        }
+        let files: Vec<String> = std::fs::read_dir(&cache)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(files.len(), 1, "round {round}: the cache holds {files:?}");
+        assert!(files[0].ends_with(".pdf"), "{files:?}");
+    }
+}
