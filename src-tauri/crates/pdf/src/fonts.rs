@@ -5,6 +5,7 @@
 //! Text is measured here with the same integer widths (thousandths of an em) that printpdf
 //! writes in the PDF's `/W` array, so right-aligned amounts end exactly where they should.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use printpdf::ParsedFont;
@@ -51,9 +52,13 @@ pub(crate) fn faces() -> Result<&'static Faces, PdfError> {
 }
 
 impl Face {
+    /// Parses the face as it is embedded: without the licence's full text in its `name` table
+    /// and without glyph names (see [`for_embedding`]), since every subset copies or reads
+    /// those tables whole.
     fn parse(bytes: &[u8], name: &str) -> Result<Face, String> {
+        let bytes = for_embedding(bytes).map_err(|e| format!("{name}: {e}"))?;
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
+        let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
             .ok_or_else(|| format!("{name} could not be parsed"))?;
         let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em);
         if units_per_em <= 0.0 {
@@ -84,6 +89,151 @@ impl Face {
 }
 
 pub(crate) const MM_PER_PT: f32 = 25.4 / 72.0;
+
+/// The `name` record holding the licence's full text ("License Description").
+const LICENSE_DESCRIPTION: u16 = 13;
+
+/// `font` (a TrueType file) with the licence's full text left out of its `name` table and
+/// without glyph names in its `post` table.
+///
+/// DejaVu's `name` table is 15.6 KB, nearly all of it the licence's text stored twice (Mac and
+/// Windows records), and the subsetter copies that table whole into every PDF: it made half of
+/// each embedded subset and of the time spent compressing them. PDF readers use the names
+/// (family, style, full and PostScript name), which stay, as do the copyright notices and the
+/// address of the licence (records 0 and 14): the embedded face still says whose it is and
+/// where its licence is; the licence itself ships with Comptoir in `fonts/LICENSE`. The other
+/// tables (but `post`, see below) are kept byte for byte; the checksums are recomputed.
+fn for_embedding(font: &[u8]) -> Result<Vec<u8>, String> {
+    let header = font.get(..12).ok_or(CUT_SHORT)?;
+    let num_tables = usize::from(u16_at(font, 4)?);
+    let mut tables: Vec<([u8; 4], Cow<[u8]>)> = Vec::with_capacity(num_tables);
+    for i in 0..num_tables {
+        let record = 12 + 16 * i;
+        let tag: [u8; 4] = font
+            .get(record..record + 4)
+            .and_then(|t| t.try_into().ok())
+            .ok_or(CUT_SHORT)?;
+        let offset = u32_at(font, record + 8)? as usize;
+        let length = u32_at(font, record + 12)? as usize;
+        let data = font
+            .get(offset..offset.saturating_add(length))
+            .ok_or_else(|| format!("its {} table lies outside the file", tag.escape_ascii()))?;
+        let data = match &tag {
+            b"name" => Cow::Owned(shrink_name_table(data)?),
+            // Version 3: the same header (italic angle, underline, fixed pitch) without the
+            // names of the glyphs, which a PDF never uses (its text is read through
+            // `/ToUnicode`) and which the subsetter read whole for every PDF.
+            b"post" => {
+                let mut post = data.get(..32).ok_or(CUT_SHORT)?.to_vec();
+                post[..4].copy_from_slice(&0x0003_0000_u32.to_be_bytes());
+                Cow::Owned(post)
+            }
+            // Its checksum adjustment (bytes 8 to 11) counts as zero until the whole file's
+            // checksum is known.
+            b"head" => {
+                let mut head = data.to_vec();
+                head.get_mut(8..12).ok_or(CUT_SHORT)?.fill(0);
+                Cow::Owned(head)
+            }
+            _ => Cow::Borrowed(data),
+        };
+        tables.push((tag, data));
+    }
+
+    // The header's fields depend only on the number of tables, which is unchanged; the tables
+    // stay in the directory's (tag) order, each starting on a multiple of four bytes.
+    let mut out = Vec::with_capacity(font.len());
+    out.extend_from_slice(header);
+    let mut offset = 12 + 16 * num_tables;
+    for (tag, data) in &tables {
+        out.extend_from_slice(tag);
+        out.extend_from_slice(&checksum(data).to_be_bytes());
+        out.extend_from_slice(&u32::try_from(offset).map_err(|_| TOO_LARGE)?.to_be_bytes());
+        out.extend_from_slice(
+            &u32::try_from(data.len())
+                .map_err(|_| TOO_LARGE)?
+                .to_be_bytes(),
+        );
+        offset += data.len().next_multiple_of(4);
+    }
+    let mut head_at = None;
+    for (tag, data) in &tables {
+        if tag == b"head" {
+            head_at = Some(out.len());
+        }
+        out.extend_from_slice(data);
+        out.resize(out.len().next_multiple_of(4), 0);
+    }
+    if let Some(at) = head_at {
+        let adjustment = 0xB1B0_AFBA_u32.wrapping_sub(checksum(&out));
+        out[at + 8..at + 12].copy_from_slice(&adjustment.to_be_bytes());
+    }
+    Ok(out)
+}
+
+const CUT_SHORT: &str = "the file is cut short";
+const TOO_LARGE: &str = "the file is too large";
+
+/// A `name` table (format 0) without its [`LICENSE_DESCRIPTION`] records. A format 1 table
+/// (with language tags) is kept as it is.
+fn shrink_name_table(name: &[u8]) -> Result<Vec<u8>, String> {
+    if u16_at(name, 0)? != 0 {
+        return Ok(name.to_vec());
+    }
+    let count = usize::from(u16_at(name, 2)?);
+    let storage = usize::from(u16_at(name, 4)?);
+    let mut kept = Vec::with_capacity(count);
+    for i in 0..count {
+        let record = 6 + 12 * i;
+        if u16_at(name, record + 6)? == LICENSE_DESCRIPTION {
+            continue;
+        }
+        // Platform, encoding, language and name ids, kept in their (sorted) order.
+        let ids = name.get(record..record + 8).ok_or(CUT_SHORT)?;
+        let length = usize::from(u16_at(name, record + 8)?);
+        let at = storage + usize::from(u16_at(name, record + 10)?);
+        let text = name.get(at..at + length).ok_or(CUT_SHORT)?;
+        kept.push((ids, text));
+    }
+    let strings_at = 6 + 12 * kept.len();
+    let mut out = Vec::with_capacity(strings_at + kept.iter().map(|(_, t)| t.len()).sum::<usize>());
+    out.extend_from_slice(&0u16.to_be_bytes());
+    // Fewer records and strings than the table had, so every count and offset still fits.
+    for n in [kept.len(), strings_at] {
+        out.extend_from_slice(&u16::try_from(n).map_err(|_| TOO_LARGE)?.to_be_bytes());
+    }
+    let mut strings = Vec::new();
+    for (ids, text) in &kept {
+        out.extend_from_slice(ids);
+        for n in [text.len(), strings.len()] {
+            out.extend_from_slice(&u16::try_from(n).map_err(|_| TOO_LARGE)?.to_be_bytes());
+        }
+        strings.extend_from_slice(text);
+    }
+    out.extend_from_slice(&strings);
+    Ok(out)
+}
+
+/// The sum of the big-endian 32-bit words of `data`, zero-padded (the sfnt table checksum).
+fn checksum(data: &[u8]) -> u32 {
+    data.chunks(4).fold(0u32, |sum, word| {
+        let mut w = [0u8; 4];
+        w[..word.len()].copy_from_slice(word);
+        sum.wrapping_add(u32::from_be_bytes(w))
+    })
+}
+
+fn u16_at(data: &[u8], at: usize) -> Result<u16, String> {
+    data.get(at..at + 2)
+        .map(|b| u16::from_be_bytes([b[0], b[1]]))
+        .ok_or_else(|| CUT_SHORT.to_owned())
+}
+
+fn u32_at(data: &[u8], at: usize) -> Result<u32, String> {
+    data.get(at..at + 4)
+        .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+        .ok_or_else(|| CUT_SHORT.to_owned())
+}
 
 impl Faces {
     pub fn face(&self, style: Style) -> &Face {
@@ -182,6 +332,105 @@ mod tests {
         assert_eq!(p("a👨\u{200D}👩\u{200D}👧b👍🏽\u{FE0F}c🇧🇪d"), "a□b□c□d");
         assert_eq!(p("x\u{200B}y\u{00AD}z\tw"), "xyz w");
         assert_eq!(p("Straße, Noël, façade — 2×"), "Straße, Noël, façade — 2×");
+    }
+
+    /// The name records of a `name` table: (platform, name id, text as bytes).
+    fn name_records(font: &[u8]) -> Vec<(u16, u16, Vec<u8>)> {
+        let tables = usize::from(u16_at(font, 4).unwrap());
+        let record = (0..tables)
+            .map(|i| 12 + 16 * i)
+            .find(|r| &font[*r..*r + 4] == b"name")
+            .unwrap();
+        let at = u32_at(font, record + 8).unwrap() as usize;
+        let name = &font[at..];
+        let storage = usize::from(u16_at(name, 4).unwrap());
+        (0..usize::from(u16_at(name, 2).unwrap()))
+            .map(|i| {
+                let r = 6 + 12 * i;
+                let len = usize::from(u16_at(name, r + 8).unwrap());
+                let off = storage + usize::from(u16_at(name, r + 10).unwrap());
+                (
+                    u16_at(name, r).unwrap(),
+                    u16_at(name, r + 6).unwrap(),
+                    name[off..off + len].to_vec(),
+                )
+            })
+            .collect()
+    }
+
+    /// The table directory: (tag, checksum, data).
+    fn tables(font: &[u8]) -> Vec<([u8; 4], u32, Vec<u8>)> {
+        (0..usize::from(u16_at(font, 4).unwrap()))
+            .map(|i| {
+                let r = 12 + 16 * i;
+                let (at, len) = (u32_at(font, r + 8).unwrap(), u32_at(font, r + 12).unwrap());
+                (
+                    font[r..r + 4].try_into().unwrap(),
+                    u32_at(font, r + 4).unwrap(),
+                    font[at as usize..(at + len) as usize].to_vec(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_embedded_faces_keep_their_names_and_copyright_but_not_the_licence_text() {
+        for original in [REGULAR, BOLD] {
+            let shrunk = for_embedding(original).unwrap();
+            let before = name_records(original);
+            let after = name_records(&shrunk);
+            let text: usize = after.iter().map(|r| r.2.len()).sum();
+            assert!(text < 1_500, "{text} bytes of names left");
+            assert!(before.iter().any(|r| r.1 == LICENSE_DESCRIPTION));
+            let expected: Vec<_> = before
+                .into_iter()
+                .filter(|r| r.1 != LICENSE_DESCRIPTION)
+                .collect();
+            assert_eq!(after, expected);
+            for id in [0, 1, 2, 4, 6, 14] {
+                assert!(after.iter().any(|r| r.0 == 3 && r.1 == id), "name {id}");
+            }
+
+            // Every other table is unchanged (head but for its checksum adjustment, post but
+            // for its glyph names), every checksum is right, and the file's adds up to the
+            // magic number.
+            let (old, new) = (tables(original), tables(&shrunk));
+            assert_eq!(old.len(), new.len());
+            for ((tag, _, data), (new_tag, sum, new_data)) in old.iter().zip(&new) {
+                assert_eq!(tag, new_tag);
+                match tag {
+                    b"name" => {}
+                    b"post" => {
+                        assert_eq!(new_data[..4], [0, 3, 0, 0]);
+                        assert_eq!(data[4..32], new_data[4..]);
+                    }
+                    b"head" => {
+                        assert_eq!(data[..8], new_data[..8]);
+                        assert_eq!(data[12..], new_data[12..]);
+                    }
+                    _ => assert_eq!(data, new_data, "{}", tag.escape_ascii()),
+                }
+                let mut zeroed = new_data.clone();
+                if tag == b"head" {
+                    zeroed[8..12].fill(0);
+                }
+                assert_eq!(*sum, checksum(&zeroed), "{}", tag.escape_ascii());
+            }
+            assert_eq!(checksum(&shrunk), 0xB1B0_AFBA);
+        }
+        let f = faces().unwrap();
+        assert_eq!(f.regular.parsed.font_name.as_deref(), Some("DejaVuSans"));
+        assert_eq!(f.bold.parsed.font_name.as_deref(), Some("DejaVuSans-Bold"));
+    }
+
+    #[test]
+    fn a_damaged_font_is_refused_with_a_reason() {
+        assert_eq!(for_embedding(&REGULAR[..8]).unwrap_err(), CUT_SHORT);
+        assert!(
+            for_embedding(&REGULAR[..4000])
+                .unwrap_err()
+                .contains("outside the file")
+        );
     }
 
     #[test]

@@ -130,6 +130,8 @@ pub enum PdfError {
     Font(String),
     #[error("There is no document to render: choose at least one.")]
     NoDocument,
+    #[error("The PDF could not be written ({0}). This is a bug in Comptoir: please report it.")]
+    Write(String),
 }
 
 /// How documents rendered together ([`render_many_with`]) are put in one file.
