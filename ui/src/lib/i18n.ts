@@ -628,6 +628,142 @@ const en = {
   'settings.woo.step3': 'Untick “Enable this email notification” and click “Save changes”.',
   'settings.woo.keep':
     'Leave “New order” on: it goes to you, not to the customer. The names follow the language of your WordPress admin.',
+
+  // Sentences from the core, by code (comptoir_core::message): `msg.<code>`. `{n|one|many}` picks
+  // the singular or plural form by the number n.
+  'msg.check.iban.empty':
+    'The IBAN is empty: type the account number as printed by the bank, like BE68 5390 0754 7034.',
+  'msg.check.iban.characters':
+    '{value} is not a valid IBAN: it may only contain letters, digits and spaces.',
+  'msg.check.iban.start':
+    '{value} is not a valid IBAN: it must start with a two-letter country code and two check digits, like BE68.',
+  'msg.check.iban.country_length':
+    '{value} is not a valid IBAN: an IBAN from {country} has {expected} characters, this one has {actual}. Compare it with your bank statement.',
+  'msg.check.iban.length':
+    '{value} is not a valid IBAN: an IBAN has between 15 and 34 characters, this one has {actual}. Compare it with your bank statement.',
+  'msg.check.iban.check_digits':
+    '{value} is not a valid IBAN: its check digits do not match the account number; check it for a typing mistake.',
+  'msg.check.bic':
+    '{value} is not a valid BIC: it has 8 or 11 characters, 4 letters for the bank, 2 letters for the country, then letters or digits, like GEBABEBB or GKCCBEBB.',
+  'msg.check.enterprise.shape':
+    '{value} is not a valid Belgian enterprise number: it is 10 digits, like 0123.456.749.',
+  'msg.check.enterprise.length':
+    '{value} is not a valid Belgian enterprise number: it is 10 digits, like 0123.456.749, and this one has {actual}.',
+  'msg.check.enterprise.start':
+    '{value} is not a valid Belgian enterprise number: it starts with 0 or 1.',
+  'msg.check.enterprise.checksum':
+    '{value} is not a valid Belgian enterprise number: its last two digits do not match the first eight (the modulo 97 check). Compare it with the Crossroads Bank for Enterprises.',
+  'msg.check.vat.be_shape':
+    '{value} is not a valid Belgian VAT number: it is BE and 10 digits, like BE0123456749.',
+  'msg.check.vat.be_length':
+    '{value} is not a valid Belgian VAT number: it is BE and 10 digits, like BE0123456749, and this one has {actual} digits.',
+  'msg.check.vat.be_start':
+    '{value} is not a valid Belgian VAT number: after BE, it starts with 0 or 1.',
+  'msg.check.vat.be_checksum':
+    '{value} is not a valid Belgian VAT number: its last two digits do not match the first eight (the modulo 97 check). Compare it with your VAT documents.',
+  'msg.check.vat.prefix':
+    '{value} is not a valid VAT number: it starts with the country code, like BE0123456749.',
+  'msg.check.vat.country':
+    '{value} is not a valid VAT number: {country} is not the code of an EU country that has VAT numbers (BE, NL, FR, LU, DE, …).',
+  'msg.check.vat.greece':
+    '{value} is not a valid VAT number: {country} is not the code of an EU country that has VAT numbers. Greek VAT numbers start with EL.',
+  'msg.check.vat.shape':
+    '{value} is not a valid VAT number: a VAT number from {country} looks like {example}.',
+  'msg.check.email.empty': 'The e-mail address is empty: type one like name@example.be.',
+  'msg.check.email.too_long':
+    'This e-mail address is longer than the 254 characters mail servers accept: use a shorter one.',
+  'msg.check.email.invalid':
+    '{value} is not a valid e-mail address: it looks like name@example.be, without spaces.',
+  'msg.template.unknown':
+    'The text uses {name}, which Comptoir does not know. The placeholders you can use are: {known}.',
+  'msg.template.empty':
+    'The text has empty braces {} at character {position}. Put a placeholder inside ({known}), or write {{ and }} for literal braces.',
+  'msg.template.unclosed':
+    'The brace { at character {position} is never closed. Close it with } after the placeholder name ({known}), or write {{ for a literal brace.',
+  'msg.template.lone_close':
+    'The brace } at character {position} closes nothing. Remove it, or write }} for a literal brace.',
+  'msg.setting.unknown_key': 'Unknown setting “{key}”. Known settings: {known}.',
+  'msg.setting.secret':
+    'A webhook secret has 12 to 255 characters: letters, digits and - _ . ~ ! * + = @ # $ % ^ ( ) [ ] { } : ; , ? / | (no spaces, no & < > " \').',
+  'msg.setting.port': 'The port is a whole number from 1024 to 65535.',
+  'msg.setting.public_url.https':
+    'WooCommerce only delivers to a public https:// address: type one, or leave the field empty.',
+  'msg.setting.public_url.shape':
+    'Give the address as https://host or https://host/path, without user name, query (?…) or fragment (#…).',
+  'msg.setting.one_of': 'Choose one of: {allowed}.',
+  'msg.setting.bool': 'Write true (yes) or false (no).',
+  'msg.setting.text_too_long': 'Keep it under {max} characters.',
+  'msg.setting.logo.extension':
+    'The logo is a .png, .jpg or .jpeg file: choose an image in one of those formats.',
+  'msg.setting.logo.missing': 'There is no file {path}: check the path, or choose the file again.',
+  'msg.setting.number_pattern':
+    'Use {year} and one {seq} (or {seq:04} for at least 4 digits), with letters, digits, - / . _ around them, e.g. F{year}-{seq:04}.',
+  'msg.setting.positive_int': 'Type a whole number, 1 or more.',
+  'msg.setting.host': 'Type a server name such as smtp.example.com (letters, digits, - and .).',
+  'msg.setting.any_port':
+    'The port is a number from 1 to 65535, usually 587 (STARTTLS), 465 (TLS) or 25.',
+  'msg.setting.password': 'The password fits on one line and has fewer than 1024 characters.',
+  'msg.setting.minutes': 'Type a whole number of minutes from 1 to 1440.',
+  'msg.setting.country_map.entry':
+    '“{entry}” is not a country and language pair: write them like FR=fr, separated by commas, with * for every other country.',
+  'msg.setting.country_map.country':
+    '“{country}” is not a country code: use the two-letter code WooCommerce uses, like BE or NL, or * for every other country.',
+  'msg.setting.country_map.language':
+    '“{language}” is not a language Comptoir writes: use fr, nl, en, or default for the shop’s default language.',
+  'msg.setting.country_map.duplicate':
+    '{country} appears twice in the country list: keep only one language for it.',
+  'msg.setting.shop_url.not_https':
+    'The shop address “{url}” must start with https://: WooCommerce accepts API keys over HTTPS only (http:// is allowed for 127.0.0.1 and localhost, for tests). Enter the shop’s home address as your browser shows it, e.g. https://myshop.be.',
+  'msg.setting.shop_url.not_address':
+    '“{url}” is not a shop address: it is not a web address. Enter the shop’s home address as your browser shows it, e.g. https://myshop.be.',
+  'msg.setting.shop_url.no_scheme':
+    '“{url}” is not a shop address: it does not start with https://. Enter the shop’s home address as your browser shows it, e.g. https://myshop.be.',
+  'msg.setting.shop_url.no_host':
+    '“{url}” is not a shop address: it has no host name. Enter the shop’s home address as your browser shows it, e.g. https://myshop.be.',
+  'msg.setting.shop_url.user':
+    '“{url}” is not a shop address: it contains a user name; the API key goes in its own fields. Enter the shop’s home address as your browser shows it, e.g. https://myshop.be.',
+  'msg.setting.shop_url.query':
+    '“{url}” is not a shop address: it contains a query (?…) or a fragment (#…). Enter the shop’s home address as your browser shows it, e.g. https://myshop.be.',
+  'msg.setting.shop_url.wordpress':
+    '“{url}” is not a shop address: it points inside WordPress (wp-admin, wp-json…) rather than at the shop’s home. Enter the shop’s home address as your browser shows it, e.g. https://myshop.be.',
+  'msg.setting.numbering.reset_needs_year':
+    'Numbering that starts again each year needs {year} in its pattern, or numbers would repeat: add {year} to the pattern first.',
+  'msg.setting.numbering.pattern_needs_year':
+    'This numbering starts again at 1 each year, so the pattern needs {year}: untick “New year” first, or keep {year} in the pattern.',
+  'msg.setting.numbering.next_taken':
+    'Number {highest} was already given, so the next one must be at least {least}.',
+  'msg.activity.rules_failed':
+    'Order {order} was stored, but its document could not be made: {error}',
+  'msg.activity.ignored_topic':
+    'WooCommerce sent a “{topic}” delivery; Comptoir only handles orders and ignored it. In WooCommerce → Settings → Advanced → Webhooks, give that webhook the topic “Order created” or “Order updated”, or delete it.',
+  'msg.activity.ignored_topic_webhook':
+    'WooCommerce sent a “{topic}” delivery (webhook {webhook}); Comptoir only handles orders and ignored it. In WooCommerce → Settings → Advanced → Webhooks, give that webhook the topic “Order created” or “Order updated”, or delete it.',
+  'msg.activity.failed_delivery':
+    'A signed “{topic}” delivery could not be read and was kept as failed: {reason}. WooCommerce was told (400); the order will come with its next update.',
+  'msg.activity.failed_delivery_untitled':
+    'A signed delivery without a topic could not be read and was kept as failed: {reason}. WooCommerce was told (400); the order will come with its next update.',
+  'msg.activity.ping': 'WooCommerce pinged webhook {webhook}: the delivery URL works.',
+  'msg.activity.ping_from':
+    'WooCommerce pinged webhook {webhook} from {agent}: the delivery URL works.',
+  'msg.activity.listening': 'Listening for WooCommerce on {address}.',
+  'msg.activity.listener_stopped':
+    'The listener stopped: orders are not received until it starts again.',
+  'msg.activity.catch_up.unreadable':
+    'An order the shop listed during the catch-up could not be read and was kept with the failed deliveries: {reason}. It will come again with its next change.',
+  'msg.activity.catch_up.again': 'The catch-up works again. {summary}',
+  'msg.activity.catch_up.failed': 'The catch-up of missed orders failed: {error}',
+  'msg.catch_up.none_missed':
+    'Catch-up: no order was missed ({seen} {seen|order|orders} modified since {since} UTC, all already here).{notes}',
+  'msg.catch_up.changed':
+    'Catch-up: {changed} {changed|order|orders} new or changed out of {seen} modified since {since} UTC; {made} {made|document|documents} made.{notes}',
+  'msg.catch_up.note.unreadable':
+    '{count} {count|order|orders} could not be read and {count|was|were} kept with the failed deliveries; {count|it comes|they come} again with the next change.',
+  'msg.catch_up.note.unsettled':
+    'The shop’s order list kept changing while it was read, so the next catch-up reads it again from the same point.',
+  'msg.activity.mail.gave_up':
+    'Document {number} could not be e-mailed for more than 24 hours and Comptoir stopped trying: {error} Check Settings → E-mail sending, then press Send by e-mail again.',
+  'msg.activity.mail.failed': 'Document {number} was not e-mailed: {error}',
+  'msg.activity.outbox_stopped': 'The outbox stopped for a moment: {error}',
 } as const;
 
 export type Key = keyof typeof en;
@@ -1269,6 +1405,142 @@ const fr: Dictionary = {
     'Décochez « Activer cette notification par e-mail » et cliquez sur « Enregistrer les modifications ».',
   'settings.woo.keep':
     'Laissez « Nouvelle commande » activé : il vous est adressé, pas au client. Les noms suivent la langue de votre administration WordPress.',
+
+  // Sentences from the core, by code (comptoir_core::message).
+  'msg.check.iban.empty':
+    'L’IBAN est vide : tapez le numéro de compte tel que votre banque l’indique, p. ex. BE68 5390 0754 7034.',
+  'msg.check.iban.characters':
+    '{value} n’est pas un IBAN valide : il ne contient que des lettres, des chiffres et des espaces.',
+  'msg.check.iban.start':
+    '{value} n’est pas un IBAN valide : il commence par le code du pays en deux lettres et deux chiffres de contrôle, p. ex. BE68.',
+  'msg.check.iban.country_length':
+    '{value} n’est pas un IBAN valide : un IBAN qui commence par {country} compte {expected} caractères, celui-ci en a {actual}. Comparez-le avec votre extrait de compte.',
+  'msg.check.iban.length':
+    '{value} n’est pas un IBAN valide : un IBAN compte de 15 à 34 caractères, celui-ci en a {actual}. Comparez-le avec votre extrait de compte.',
+  'msg.check.iban.check_digits':
+    '{value} n’est pas un IBAN valide : ses chiffres de contrôle ne correspondent pas au numéro de compte. Vérifiez qu’il n’y a pas de faute de frappe.',
+  'msg.check.bic':
+    '{value} n’est pas un BIC valide : il compte 8 ou 11 caractères, 4 lettres pour la banque, 2 lettres pour le pays, puis des lettres ou des chiffres, p. ex. GEBABEBB ou GKCCBEBB.',
+  'msg.check.enterprise.shape':
+    '{value} n’est pas un numéro d’entreprise belge valide : il compte 10 chiffres, p. ex. 0123.456.749.',
+  'msg.check.enterprise.length':
+    '{value} n’est pas un numéro d’entreprise belge valide : il compte 10 chiffres, p. ex. 0123.456.749, et celui-ci en a {actual}.',
+  'msg.check.enterprise.start':
+    '{value} n’est pas un numéro d’entreprise belge valide : il commence par 0 ou 1.',
+  'msg.check.enterprise.checksum':
+    '{value} n’est pas un numéro d’entreprise belge valide : ses deux derniers chiffres ne correspondent pas aux huit premiers (contrôle modulo 97). Comparez-le avec la Banque-Carrefour des Entreprises.',
+  'msg.check.vat.be_shape':
+    '{value} n’est pas un numéro de TVA belge valide : il s’écrit BE suivi de 10 chiffres, p. ex. BE0123456749.',
+  'msg.check.vat.be_length':
+    '{value} n’est pas un numéro de TVA belge valide : il s’écrit BE suivi de 10 chiffres, p. ex. BE0123456749, et celui-ci en a {actual}.',
+  'msg.check.vat.be_start':
+    '{value} n’est pas un numéro de TVA belge valide : après BE, il commence par 0 ou 1.',
+  'msg.check.vat.be_checksum':
+    '{value} n’est pas un numéro de TVA belge valide : ses deux derniers chiffres ne correspondent pas aux huit premiers (contrôle modulo 97). Comparez-le avec vos documents de TVA.',
+  'msg.check.vat.prefix':
+    '{value} n’est pas un numéro de TVA valide : il commence par le code du pays, p. ex. BE0123456749.',
+  'msg.check.vat.country':
+    '{value} n’est pas un numéro de TVA valide : {country} n’est pas le code d’un pays de l’UE qui attribue des numéros de TVA (BE, NL, FR, LU, DE…).',
+  'msg.check.vat.greece':
+    '{value} n’est pas un numéro de TVA valide : {country} n’est pas le code d’un pays de l’UE qui attribue des numéros de TVA. Les numéros de TVA grecs commencent par EL.',
+  'msg.check.vat.shape':
+    '{value} n’est pas un numéro de TVA valide : un numéro de TVA qui commence par {country} a la forme {example}.',
+  'msg.check.email.empty': 'L’adresse e-mail est vide : tapez-en une comme nom@exemple.be.',
+  'msg.check.email.too_long':
+    'Cette adresse e-mail dépasse les 254 caractères qu’acceptent les serveurs de messagerie : utilisez-en une plus courte.',
+  'msg.check.email.invalid':
+    '{value} n’est pas une adresse e-mail valide : elle a la forme nom@exemple.be, sans espaces.',
+  'msg.template.unknown':
+    'Le texte utilise {name}, que Comptoir ne connaît pas. Les champs que vous pouvez insérer sont : {known}.',
+  'msg.template.empty':
+    'Le texte contient des accolades vides {} au caractère {position}. Mettez-y un champ ({known}), ou écrivez {{ et }} pour des accolades ordinaires.',
+  'msg.template.unclosed':
+    'L’accolade { au caractère {position} n’est jamais fermée. Fermez-la avec } après le nom du champ ({known}), ou écrivez {{ pour une accolade ordinaire.',
+  'msg.template.lone_close':
+    'L’accolade } au caractère {position} ne ferme rien. Supprimez-la, ou écrivez }} pour une accolade ordinaire.',
+  'msg.setting.unknown_key': 'Réglage inconnu « {key} ». Réglages connus : {known}.',
+  'msg.setting.secret':
+    'Le secret du webhook compte de 12 à 255 caractères : lettres, chiffres et - _ . ~ ! * + = @ # $ % ^ ( ) [ ] { } : ; , ? / | (sans espaces, ni & < > " \').',
+  'msg.setting.port': 'Le port est un nombre entier de 1024 à 65535.',
+  'msg.setting.public_url.https':
+    'WooCommerce ne livre qu’à une adresse publique en https:// : tapez-en une, ou laissez le champ vide.',
+  'msg.setting.public_url.shape':
+    'Donnez l’adresse sous la forme https://serveur ou https://serveur/chemin, sans nom d’utilisateur, requête (?…) ni fragment (#…).',
+  'msg.setting.one_of': 'Choisissez parmi : {allowed}.',
+  'msg.setting.bool': 'Écrivez true (oui) ou false (non).',
+  'msg.setting.text_too_long': 'Restez sous les {max} caractères.',
+  'msg.setting.logo.extension':
+    'Le logo est un fichier .png, .jpg ou .jpeg : choisissez une image dans l’un de ces formats.',
+  'msg.setting.logo.missing':
+    'Le fichier {path} n’existe pas : vérifiez le chemin, ou choisissez à nouveau le fichier.',
+  'msg.setting.number_pattern':
+    'Utilisez {year} et un seul {seq} (ou {seq:04} pour au moins 4 chiffres), entourés de lettres, de chiffres, de - / . _, p. ex. F{year}-{seq:04}.',
+  'msg.setting.positive_int': 'Tapez un nombre entier, à partir de 1.',
+  'msg.setting.host': 'Tapez un nom de serveur comme smtp.exemple.be (lettres, chiffres, - et .).',
+  'msg.setting.any_port':
+    'Le port est un nombre de 1 à 65535, en général 587 (STARTTLS), 465 (TLS) ou 25.',
+  'msg.setting.password': 'Le mot de passe tient sur une ligne et compte moins de 1024 caractères.',
+  'msg.setting.minutes': 'Tapez un nombre entier de minutes, de 1 à 1440.',
+  'msg.setting.country_map.entry':
+    '« {entry} » n’est pas une paire pays-langue : écrivez-les comme FR=fr, séparées par des virgules, avec * pour tous les autres pays.',
+  'msg.setting.country_map.country':
+    '« {country} » n’est pas un code de pays : utilisez le code à deux lettres de WooCommerce, comme BE ou NL, ou * pour tous les autres pays.',
+  'msg.setting.country_map.language':
+    'Comptoir n’écrit pas en « {language} » : utilisez fr, nl, en, ou default pour la langue par défaut de la boutique.',
+  'msg.setting.country_map.duplicate':
+    '{country} apparaît deux fois dans la liste des pays : ne gardez qu’une langue pour ce pays.',
+  'msg.setting.shop_url.not_https':
+    'L’adresse de la boutique « {url} » doit commencer par https:// : WooCommerce n’accepte les clés d’API qu’en HTTPS (http:// est permis pour 127.0.0.1 et localhost, pour des tests). Tapez l’adresse d’accueil de la boutique telle que votre navigateur l’affiche, p. ex. https://maboutique.be.',
+  'msg.setting.shop_url.not_address':
+    '« {url} » n’est pas une adresse de boutique : ce n’est pas une adresse web. Tapez l’adresse d’accueil de la boutique telle que votre navigateur l’affiche, p. ex. https://maboutique.be.',
+  'msg.setting.shop_url.no_scheme':
+    '« {url} » n’est pas une adresse de boutique : elle ne commence pas par https://. Tapez l’adresse d’accueil de la boutique telle que votre navigateur l’affiche, p. ex. https://maboutique.be.',
+  'msg.setting.shop_url.no_host':
+    '« {url} » n’est pas une adresse de boutique : il y manque le nom du site. Tapez l’adresse d’accueil de la boutique telle que votre navigateur l’affiche, p. ex. https://maboutique.be.',
+  'msg.setting.shop_url.user':
+    '« {url} » n’est pas une adresse de boutique : elle contient un nom d’utilisateur ; la clé d’API va dans ses propres champs. Tapez l’adresse d’accueil de la boutique telle que votre navigateur l’affiche, p. ex. https://maboutique.be.',
+  'msg.setting.shop_url.query':
+    '« {url} » n’est pas une adresse de boutique : elle contient une requête (?…) ou un fragment (#…). Tapez l’adresse d’accueil de la boutique telle que votre navigateur l’affiche, p. ex. https://maboutique.be.',
+  'msg.setting.shop_url.wordpress':
+    '« {url} » n’est pas une adresse de boutique : elle pointe à l’intérieur de WordPress (wp-admin, wp-json…) au lieu de l’accueil de la boutique. Tapez l’adresse d’accueil de la boutique telle que votre navigateur l’affiche, p. ex. https://maboutique.be.',
+  'msg.setting.numbering.reset_needs_year':
+    'Une numérotation qui recommence chaque année a besoin de {year} dans son modèle, sinon des numéros se répéteraient : ajoutez d’abord {year} au modèle.',
+  'msg.setting.numbering.pattern_needs_year':
+    'Cette numérotation recommence à 1 chaque année, le modèle doit donc contenir {year} : décochez d’abord « Nouvelle année », ou gardez {year} dans le modèle.',
+  'msg.setting.numbering.next_taken':
+    'Le numéro {highest} a déjà été attribué : le suivant doit être au moins {least}.',
+  'msg.activity.rules_failed':
+    'La commande {order} a été enregistrée, mais son document n’a pas pu être créé : {error}',
+  'msg.activity.ignored_topic':
+    'WooCommerce a envoyé une livraison « {topic} » ; Comptoir ne traite que les commandes et l’a ignorée. Dans WooCommerce → Réglages → Avancé → Webhooks, donnez à ce webhook le sujet « Commande créée » ou « Commande mise à jour », ou supprimez-le.',
+  'msg.activity.ignored_topic_webhook':
+    'WooCommerce a envoyé une livraison « {topic} » (webhook {webhook}) ; Comptoir ne traite que les commandes et l’a ignorée. Dans WooCommerce → Réglages → Avancé → Webhooks, donnez à ce webhook le sujet « Commande créée » ou « Commande mise à jour », ou supprimez-le.',
+  'msg.activity.failed_delivery':
+    'Une livraison signée « {topic} » n’a pas pu être lue et a été gardée parmi les livraisons en échec : {reason}. WooCommerce en a été informé (400) ; la commande arrivera avec sa prochaine mise à jour.',
+  'msg.activity.failed_delivery_untitled':
+    'Une livraison signée sans sujet n’a pas pu être lue et a été gardée parmi les livraisons en échec : {reason}. WooCommerce en a été informé (400) ; la commande arrivera avec sa prochaine mise à jour.',
+  'msg.activity.ping': 'WooCommerce a testé le webhook {webhook} : l’URL de livraison fonctionne.',
+  'msg.activity.ping_from':
+    'WooCommerce a testé le webhook {webhook} depuis {agent} : l’URL de livraison fonctionne.',
+  'msg.activity.listening': 'À l’écoute de WooCommerce sur {address}.',
+  'msg.activity.listener_stopped':
+    'L’écoute s’est arrêtée : les commandes ne sont plus reçues jusqu’à sa reprise.',
+  'msg.activity.catch_up.unreadable':
+    'Une commande listée par la boutique pendant le rattrapage n’a pas pu être lue et a été gardée avec les livraisons en échec : {reason}. Elle reviendra avec sa prochaine modification.',
+  'msg.activity.catch_up.again': 'Le rattrapage fonctionne à nouveau. {summary}',
+  'msg.activity.catch_up.failed': 'Le rattrapage des commandes manquées a échoué : {error}',
+  'msg.catch_up.none_missed':
+    'Rattrapage : aucune commande manquée ({seen} {seen|commande modifiée|commandes modifiées} depuis le {since} UTC, déjà toutes là).{notes}',
+  'msg.catch_up.changed':
+    'Rattrapage : {changed} {changed|commande nouvelle ou modifiée|commandes nouvelles ou modifiées} sur {seen} depuis le {since} UTC ; {made} {made|document créé|documents créés}.{notes}',
+  'msg.catch_up.note.unreadable':
+    '{count} {count|commande n’a pas pu être lue et a été gardée|commandes n’ont pas pu être lues et ont été gardées} avec les livraisons en échec ; {count|elle reviendra|elles reviendront} à la prochaine modification.',
+  'msg.catch_up.note.unsettled':
+    'La liste des commandes de la boutique changeait pendant la lecture : le prochain rattrapage la relira à partir du même point.',
+  'msg.activity.mail.gave_up':
+    'Le document {number} n’a pas pu être envoyé par e-mail pendant plus de 24 heures et Comptoir a cessé d’essayer : {error} Vérifiez Réglages → Envoi des e-mails, puis cliquez à nouveau sur Envoyer par e-mail.',
+  'msg.activity.mail.failed': 'Le document {number} n’a pas été envoyé par e-mail : {error}',
+  'msg.activity.outbox_stopped': 'La boîte d’envoi s’est arrêtée un moment : {error}',
 };
 
 const nl: Dictionary = {
@@ -1903,6 +2175,142 @@ const nl: Dictionary = {
     'Vink “Deze e-mailmelding inschakelen” uit en klik op “Wijzigingen opslaan”.',
   'settings.woo.keep':
     'Laat “Nieuwe bestelling” aan: die gaat naar u, niet naar de klant. De namen volgen de taal van uw WordPress-beheer.',
+
+  // Sentences from the core, by code (comptoir_core::message).
+  'msg.check.iban.empty':
+    'Het IBAN is leeg: typ het rekeningnummer zoals uw bank het vermeldt, bv. BE68 5390 0754 7034.',
+  'msg.check.iban.characters':
+    '{value} is geen geldig IBAN: het bevat alleen letters, cijfers en spaties.',
+  'msg.check.iban.start':
+    '{value} is geen geldig IBAN: het begint met de landcode van twee letters en twee controlecijfers, bv. BE68.',
+  'msg.check.iban.country_length':
+    '{value} is geen geldig IBAN: een IBAN dat met {country} begint, telt {expected} tekens, dit telt er {actual}. Vergelijk het met uw rekeninguittreksel.',
+  'msg.check.iban.length':
+    '{value} is geen geldig IBAN: een IBAN telt 15 tot 34 tekens, dit telt er {actual}. Vergelijk het met uw rekeninguittreksel.',
+  'msg.check.iban.check_digits':
+    '{value} is geen geldig IBAN: de controlecijfers kloppen niet met het rekeningnummer. Kijk het na op een tikfout.',
+  'msg.check.bic':
+    '{value} is geen geldige BIC: die telt 8 of 11 tekens, 4 letters voor de bank, 2 letters voor het land en dan letters of cijfers, bv. GEBABEBB of GKCCBEBB.',
+  'msg.check.enterprise.shape':
+    '{value} is geen geldig Belgisch ondernemingsnummer: het telt 10 cijfers, bv. 0123.456.749.',
+  'msg.check.enterprise.length':
+    '{value} is geen geldig Belgisch ondernemingsnummer: het telt 10 cijfers, bv. 0123.456.749, en dit telt er {actual}.',
+  'msg.check.enterprise.start':
+    '{value} is geen geldig Belgisch ondernemingsnummer: het begint met 0 of 1.',
+  'msg.check.enterprise.checksum':
+    '{value} is geen geldig Belgisch ondernemingsnummer: de laatste twee cijfers kloppen niet met de eerste acht (modulo 97-controle). Vergelijk het met de Kruispuntbank van Ondernemingen.',
+  'msg.check.vat.be_shape':
+    '{value} is geen geldig Belgisch btw-nummer: het is BE gevolgd door 10 cijfers, bv. BE0123456749.',
+  'msg.check.vat.be_length':
+    '{value} is geen geldig Belgisch btw-nummer: het is BE gevolgd door 10 cijfers, bv. BE0123456749, en dit telt er {actual}.',
+  'msg.check.vat.be_start':
+    '{value} is geen geldig Belgisch btw-nummer: na BE begint het met 0 of 1.',
+  'msg.check.vat.be_checksum':
+    '{value} is geen geldig Belgisch btw-nummer: de laatste twee cijfers kloppen niet met de eerste acht (modulo 97-controle). Vergelijk het met uw btw-documenten.',
+  'msg.check.vat.prefix':
+    '{value} is geen geldig btw-nummer: het begint met de landcode, bv. BE0123456749.',
+  'msg.check.vat.country':
+    '{value} is geen geldig btw-nummer: {country} is niet de code van een EU-land met btw-nummers (BE, NL, FR, LU, DE …).',
+  'msg.check.vat.greece':
+    '{value} is geen geldig btw-nummer: {country} is niet de code van een EU-land met btw-nummers. Griekse btw-nummers beginnen met EL.',
+  'msg.check.vat.shape':
+    '{value} is geen geldig btw-nummer: een btw-nummer dat met {country} begint, ziet eruit als {example}.',
+  'msg.check.email.empty': 'Het e-mailadres is leeg: typ er een zoals naam@voorbeeld.be.',
+  'msg.check.email.too_long':
+    'Dit e-mailadres is langer dan de 254 tekens die mailservers aanvaarden: gebruik een korter adres.',
+  'msg.check.email.invalid':
+    '{value} is geen geldig e-mailadres: het ziet eruit als naam@voorbeeld.be, zonder spaties.',
+  'msg.template.unknown':
+    'De tekst gebruikt {name}, dat Comptoir niet kent. Deze invulvelden kunt u gebruiken: {known}.',
+  'msg.template.empty':
+    'De tekst bevat lege accolades {} bij teken {position}. Zet er een invulveld in ({known}), of schrijf {{ en }} voor gewone accolades.',
+  'msg.template.unclosed':
+    'De accolade { bij teken {position} wordt nergens gesloten. Sluit ze met } na de naam van het invulveld ({known}), of schrijf {{ voor een gewone accolade.',
+  'msg.template.lone_close':
+    'De accolade } bij teken {position} sluit niets af. Verwijder ze, of schrijf }} voor een gewone accolade.',
+  'msg.setting.unknown_key': 'Onbekende instelling “{key}”. Bekende instellingen: {known}.',
+  'msg.setting.secret':
+    'Het webhookgeheim telt 12 tot 255 tekens: letters, cijfers en - _ . ~ ! * + = @ # $ % ^ ( ) [ ] { } : ; , ? / | (geen spaties, geen & < > " \').',
+  'msg.setting.port': 'De poort is een geheel getal van 1024 tot 65535.',
+  'msg.setting.public_url.https':
+    'WooCommerce levert alleen aan een publiek https://-adres: typ er een, of laat het veld leeg.',
+  'msg.setting.public_url.shape':
+    'Geef het adres als https://server of https://server/pad, zonder gebruikersnaam, zoekopdracht (?…) of fragment (#…).',
+  'msg.setting.one_of': 'Kies een van: {allowed}.',
+  'msg.setting.bool': 'Schrijf true (ja) of false (nee).',
+  'msg.setting.text_too_long': 'Blijf onder de {max} tekens.',
+  'msg.setting.logo.extension':
+    'Het logo is een .png-, .jpg- of .jpeg-bestand: kies een afbeelding in een van die formaten.',
+  'msg.setting.logo.missing':
+    'Het bestand {path} bestaat niet: controleer het pad, of kies het bestand opnieuw.',
+  'msg.setting.number_pattern':
+    'Gebruik {year} en één {seq} (of {seq:04} voor minstens 4 cijfers), met letters, cijfers, - / . _ eromheen, bv. F{year}-{seq:04}.',
+  'msg.setting.positive_int': 'Typ een geheel getal, vanaf 1.',
+  'msg.setting.host': 'Typ een servernaam zoals smtp.voorbeeld.be (letters, cijfers, - en .).',
+  'msg.setting.any_port':
+    'De poort is een getal van 1 tot 65535, meestal 587 (STARTTLS), 465 (TLS) of 25.',
+  'msg.setting.password': 'Het wachtwoord past op één regel en telt minder dan 1024 tekens.',
+  'msg.setting.minutes': 'Typ een geheel aantal minuten, van 1 tot 1440.',
+  'msg.setting.country_map.entry':
+    '“{entry}” is geen paar van land en taal: schrijf ze als FR=fr, gescheiden door komma’s, met * voor alle andere landen.',
+  'msg.setting.country_map.country':
+    '“{country}” is geen landcode: gebruik de code van twee letters die WooCommerce gebruikt, zoals BE of NL, of * voor alle andere landen.',
+  'msg.setting.country_map.language':
+    'Comptoir schrijft niet in “{language}”: gebruik fr, nl, en, of default voor de standaardtaal van de winkel.',
+  'msg.setting.country_map.duplicate':
+    '{country} staat twee keer in de landenlijst: houd er maar één taal voor.',
+  'msg.setting.shop_url.not_https':
+    'Het winkeladres “{url}” moet met https:// beginnen: WooCommerce aanvaardt API-sleutels alleen via HTTPS (http:// mag voor 127.0.0.1 en localhost, voor tests). Typ het adres van de startpagina van de winkel zoals uw browser het toont, bv. https://mijnwinkel.be.',
+  'msg.setting.shop_url.not_address':
+    '“{url}” is geen winkeladres: het is geen webadres. Typ het adres van de startpagina van de winkel zoals uw browser het toont, bv. https://mijnwinkel.be.',
+  'msg.setting.shop_url.no_scheme':
+    '“{url}” is geen winkeladres: het begint niet met https://. Typ het adres van de startpagina van de winkel zoals uw browser het toont, bv. https://mijnwinkel.be.',
+  'msg.setting.shop_url.no_host':
+    '“{url}” is geen winkeladres: de naam van de site ontbreekt. Typ het adres van de startpagina van de winkel zoals uw browser het toont, bv. https://mijnwinkel.be.',
+  'msg.setting.shop_url.user':
+    '“{url}” is geen winkeladres: het bevat een gebruikersnaam; de API-sleutel hoort in zijn eigen velden. Typ het adres van de startpagina van de winkel zoals uw browser het toont, bv. https://mijnwinkel.be.',
+  'msg.setting.shop_url.query':
+    '“{url}” is geen winkeladres: het bevat een zoekopdracht (?…) of een fragment (#…). Typ het adres van de startpagina van de winkel zoals uw browser het toont, bv. https://mijnwinkel.be.',
+  'msg.setting.shop_url.wordpress':
+    '“{url}” is geen winkeladres: het wijst naar binnenin WordPress (wp-admin, wp-json …) in plaats van naar de startpagina van de winkel. Typ het adres van de startpagina van de winkel zoals uw browser het toont, bv. https://mijnwinkel.be.',
+  'msg.setting.numbering.reset_needs_year':
+    'Een nummering die elk jaar opnieuw begint, heeft {year} nodig in haar patroon, anders komen nummers twee keer voor: voeg eerst {year} toe aan het patroon.',
+  'msg.setting.numbering.pattern_needs_year':
+    'Deze nummering begint elk jaar opnieuw bij 1, dus het patroon moet {year} bevatten: vink eerst “Nieuw jaar” uit, of houd {year} in het patroon.',
+  'msg.setting.numbering.next_taken':
+    'Nummer {highest} werd al toegekend: het volgende moet minstens {least} zijn.',
+  'msg.activity.rules_failed':
+    'Bestelling {order} is opgeslagen, maar het document kon niet worden gemaakt: {error}',
+  'msg.activity.ignored_topic':
+    'WooCommerce stuurde een levering “{topic}”; Comptoir verwerkt alleen bestellingen en heeft ze genegeerd. Geef die webhook in WooCommerce → Instellingen → Geavanceerd → Webhooks het onderwerp “Bestelling aangemaakt” of “Bestelling bijgewerkt”, of verwijder hem.',
+  'msg.activity.ignored_topic_webhook':
+    'WooCommerce stuurde een levering “{topic}” (webhook {webhook}); Comptoir verwerkt alleen bestellingen en heeft ze genegeerd. Geef die webhook in WooCommerce → Instellingen → Geavanceerd → Webhooks het onderwerp “Bestelling aangemaakt” of “Bestelling bijgewerkt”, of verwijder hem.',
+  'msg.activity.failed_delivery':
+    'Een ondertekende levering “{topic}” kon niet worden gelezen en is bewaard bij de mislukte leveringen: {reason}. WooCommerce kreeg dat te horen (400); de bestelling komt mee met haar volgende wijziging.',
+  'msg.activity.failed_delivery_untitled':
+    'Een ondertekende levering zonder onderwerp kon niet worden gelezen en is bewaard bij de mislukte leveringen: {reason}. WooCommerce kreeg dat te horen (400); de bestelling komt mee met haar volgende wijziging.',
+  'msg.activity.ping': 'WooCommerce heeft webhook {webhook} getest: de bezorg-URL werkt.',
+  'msg.activity.ping_from':
+    'WooCommerce heeft webhook {webhook} getest vanaf {agent}: de bezorg-URL werkt.',
+  'msg.activity.listening': 'Luistert naar WooCommerce op {address}.',
+  'msg.activity.listener_stopped':
+    'Het luisteren is gestopt: er komen geen bestellingen binnen tot het weer start.',
+  'msg.activity.catch_up.unreadable':
+    'Een bestelling die de winkel tijdens de inhaalronde doorgaf, kon niet worden gelezen en is bewaard bij de mislukte leveringen: {reason}. Ze komt terug bij haar volgende wijziging.',
+  'msg.activity.catch_up.again': 'De inhaalronde werkt weer. {summary}',
+  'msg.activity.catch_up.failed': 'De inhaalronde voor gemiste bestellingen is mislukt: {error}',
+  'msg.catch_up.none_missed':
+    'Inhaalronde: geen bestelling gemist ({seen} {seen|bestelling|bestellingen} gewijzigd sinds {since} UTC, alle al aanwezig).{notes}',
+  'msg.catch_up.changed':
+    'Inhaalronde: {changed} {changed|bestelling|bestellingen} nieuw of gewijzigd van de {seen} gewijzigd sinds {since} UTC; {made} {made|document|documenten} gemaakt.{notes}',
+  'msg.catch_up.note.unreadable':
+    '{count} {count|bestelling kon|bestellingen konden} niet worden gelezen en {count|is|zijn} bewaard bij de mislukte leveringen; ze {count|komt|komen} terug bij de volgende wijziging.',
+  'msg.catch_up.note.unsettled':
+    'De bestellijst van de winkel veranderde terwijl ze werd gelezen: de volgende inhaalronde leest ze opnieuw vanaf hetzelfde punt.',
+  'msg.activity.mail.gave_up':
+    'Document {number} kon meer dan 24 uur lang niet worden gemaild en Comptoir probeert het niet meer: {error} Controleer Instellingen → E-mail verzenden en klik daarna opnieuw op Per e-mail verzenden.',
+  'msg.activity.mail.failed': 'Document {number} is niet gemaild: {error}',
+  'msg.activity.outbox_stopped': 'Postvak uit is even gestopt: {error}',
 };
 
 const DICTIONARIES: Record<Lang, Dictionary> = { en, fr, nl };
@@ -1930,12 +2338,64 @@ function frenchSpacing(text: string): string {
   return text.replace(/ ([:;!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
 }
 
-/** The text of `key` in `lang`, with `{name}` replaced from `vars` (values are left as they are). */
+/** Whether `n` takes the singular: French says « 0 commande », English and Dutch "0 orders". */
+function singular(lang: Lang, n: number): boolean {
+  return lang === 'fr' ? Math.abs(n) < 2 : n === 1;
+}
+
+/**
+ * The text of `key` in `lang`, with `{name}` replaced from `vars` (values are left as they are)
+ * and `{name|one|many}` by the form that fits the number `vars[name]`.
+ */
 export function translate(lang: Lang, key: Key, vars?: Vars): string {
   const raw = DICTIONARIES[lang][key];
   const text = lang === 'fr' ? frenchSpacing(raw) : raw;
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
+  const has = (name: string) => Object.prototype.hasOwnProperty.call(vars, name);
+  return text
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, many: string) =>
+      has(name) ? (singular(lang, Number(vars[name])) ? one : many) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (has(name) ? String(vars[name]) : whole));
+}
+
+/**
+ * A sentence from the core: a stable code, the values it names, and its English text. Commands
+ * reject with one, and activity lines carry one.
+ */
+export interface CoreMessage {
+  code: string | null;
+  params: Record<string, unknown> | null;
+  /** The English sentence, shown when the window has no translation for the code. */
+  message: string;
+}
+
+export function isCoreMessage(value: unknown): value is CoreMessage {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'message' in value &&
+    typeof (value as { message: unknown }).message === 'string' &&
+    'code' in value
   );
+}
+
+/** A parameter as text: a nested sentence is translated too; a list of sentences follows the main one. */
+function paramText(lang: Lang, value: unknown): string | number {
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (Array.isArray(value)) return value.map((v) => ' ' + String(paramText(lang, v))).join('');
+  if (isCoreMessage(value)) return translateMessage(lang, value);
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
+/** The core's sentence in `lang` (`msg.<code>`), or its English text when there is no translation. */
+export function translateMessage(lang: Lang, message: CoreMessage): string {
+  const key = `msg.${message.code ?? ''}`;
+  if (!message.code || !isKey(key)) return message.message;
+  const vars: Vars = {};
+  for (const [name, value] of Object.entries(message.params ?? {})) {
+    vars[name] = paramText(lang, value);
+  }
+  return translate(lang, key, vars);
 }

@@ -1,21 +1,37 @@
 //! Checks on the values the shop owner types into the settings: IBAN, BIC, Belgian enterprise
 //! number, VAT number and e-mail address. Each check returns the value in the one spelling
 //! Comptoir stores and prints, or a sentence saying what is expected, so a typing mistake is
-//! caught when the owner saves, not when a customer's bank refuses the transfer.
+//! caught when the owner saves, not when a customer's bank refuses the transfer. Each refusal
+//! carries a [`Message`] code so the window can say it in the owner's language.
+
+use crate::message::{Message, code};
 
 /// A value the owner typed is not valid; the message says what is expected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CheckError {
     #[error("{0}")]
-    Iban(String),
+    Iban(Message),
     #[error("{0}")]
-    Bic(String),
+    Bic(Message),
     #[error("{0}")]
-    EnterpriseNumber(String),
+    EnterpriseNumber(Message),
     #[error("{0}")]
-    VatNumber(String),
+    VatNumber(Message),
     #[error("{0}")]
-    Email(String),
+    Email(Message),
+}
+
+impl CheckError {
+    /// The sentence with its code and parameters, for the window.
+    pub fn message(&self) -> &Message {
+        match self {
+            CheckError::Iban(m)
+            | CheckError::Bic(m)
+            | CheckError::EnterpriseNumber(m)
+            | CheckError::VatNumber(m)
+            | CheckError::Email(m) => m,
+        }
+    }
 }
 
 /// IBAN lengths per country (ISO 13616 registry) for the SEPA countries a Belgian shop meets;
@@ -77,16 +93,20 @@ pub fn iban(s: &str) -> Result<String, CheckError> {
         .filter(|c| !c.is_whitespace() && *c != '-')
         .flat_map(char::to_uppercase)
         .collect();
-    let err = |why: String| CheckError::Iban(format!("{shown} is not a valid IBAN: {why}"));
+    let refuse = |c: &'static code::Code, why: String| {
+        Message::new(c, format!("{shown} is not a valid IBAN: {why}")).with("value", shown)
+    };
+    let err = |c: &'static code::Code, why: String| CheckError::Iban(refuse(c, why));
     if value.is_empty() {
-        return Err(CheckError::Iban(
-            "The IBAN is empty: type the account number as printed by the bank, like BE68 5390 0754 7034."
-                .to_owned(),
-        ));
+        return Err(CheckError::Iban(Message::new(
+            &code::CHECK_IBAN_EMPTY,
+            "The IBAN is empty: type the account number as printed by the bank, like BE68 5390 0754 7034.",
+        )));
     }
     if !value.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(err(
-            "it may only contain letters, digits and spaces.".to_owned()
+            &code::CHECK_IBAN_CHARACTERS,
+            "it may only contain letters, digits and spaces.".to_owned(),
         ));
     }
     let bytes = value.as_bytes();
@@ -97,22 +117,37 @@ pub fn iban(s: &str) -> Result<String, CheckError> {
         || !bytes[3].is_ascii_digit()
     {
         return Err(err(
+            &code::CHECK_IBAN_START,
             "it must start with a two-letter country code and two check digits, like BE68."
                 .to_owned(),
         ));
     }
     match IBAN_LENGTHS.iter().find(|(c, _)| *c == country) {
         Some((_, len)) if value.len() != *len => {
-            return Err(err(format!(
-                "an IBAN from {country} has {len} characters, this one has {}.",
-                value.len()
-            )));
+            return Err(CheckError::Iban(
+                refuse(
+                    &code::CHECK_IBAN_COUNTRY_LENGTH,
+                    format!(
+                        "an IBAN from {country} has {len} characters, this one has {}.",
+                        value.len()
+                    ),
+                )
+                .with("country", country)
+                .with("expected", *len)
+                .with("actual", value.len()),
+            ));
         }
         None if !(15..=34).contains(&value.len()) => {
-            return Err(err(format!(
-                "an IBAN has between 15 and 34 characters, this one has {}.",
-                value.len()
-            )));
+            return Err(CheckError::Iban(
+                refuse(
+                    &code::CHECK_IBAN_LENGTH,
+                    format!(
+                        "an IBAN has between 15 and 34 characters, this one has {}.",
+                        value.len()
+                    ),
+                )
+                .with("actual", value.len()),
+            ));
         }
         _ => {}
     }
@@ -123,7 +158,8 @@ pub fn iban(s: &str) -> Result<String, CheckError> {
     for c in rearranged {
         let Some(v) = c.to_digit(36) else {
             return Err(err(
-                "it may only contain letters, digits and spaces.".to_owned()
+                &code::CHECK_IBAN_CHARACTERS,
+                "it may only contain letters, digits and spaces.".to_owned(),
             ));
         };
         remainder = if v >= 10 {
@@ -134,6 +170,7 @@ pub fn iban(s: &str) -> Result<String, CheckError> {
     }
     if remainder != 1 {
         return Err(err(
+            &code::CHECK_IBAN_CHECK_DIGITS,
             "its check digits do not match the account number; check it for a typing mistake."
                 .to_owned(),
         ));
@@ -155,23 +192,48 @@ pub fn bic(s: &str) -> Result<String, CheckError> {
     if ok {
         Ok(value)
     } else {
-        Err(CheckError::Bic(format!(
-            "{} is not a valid BIC: it has 8 or 11 characters, 4 letters for the bank, 2 letters for the country, then letters or digits, like GEBABEBB or GKCCBEBB.",
-            s.trim()
-        )))
+        Err(CheckError::Bic(
+            Message::new(
+                &code::CHECK_BIC,
+                format!(
+                    "{} is not a valid BIC: it has 8 or 11 characters, 4 letters for the bank, 2 letters for the country, then letters or digits, like GEBABEBB or GKCCBEBB.",
+                    s.trim()
+                ),
+            )
+            .with("value", s.trim()),
+        ))
     }
 }
 
+/// The codes of the four ways an enterprise number can be wrong: shape, length, first digit,
+/// check digits (the VAT number has its own, as its sentences name it).
+type DigitCodes = [&'static code::Code; 4];
+
+const ENTERPRISE_CODES: DigitCodes = [
+    &code::CHECK_ENTERPRISE_SHAPE,
+    &code::CHECK_ENTERPRISE_LENGTH,
+    &code::CHECK_ENTERPRISE_START,
+    &code::CHECK_ENTERPRISE_CHECKSUM,
+];
+const VAT_BE_CODES: DigitCodes = [
+    &code::CHECK_VAT_BE_SHAPE,
+    &code::CHECK_VAT_BE_LENGTH,
+    &code::CHECK_VAT_BE_START,
+    &code::CHECK_VAT_BE_CHECKSUM,
+];
+
 /// The ten digits of a Belgian enterprise number, checked, from any usual spelling.
-fn enterprise_digits(s: &str, what: &str) -> Result<String, String> {
+fn enterprise_digits(s: &str, what: &str, codes: DigitCodes) -> Result<String, Message> {
     let shown = s.trim();
+    let refuse = |i: usize, text: String| Message::new(codes[i], text).with("value", shown);
     let mut value = compact(s);
     if let Some(rest) = value.strip_prefix("BE") {
         value = rest.to_owned();
     }
     if !value.bytes().all(|b| b.is_ascii_digit()) || value.is_empty() {
-        return Err(format!(
-            "{shown} is not a valid {what}: it is 10 digits, like 0123.456.749."
+        return Err(refuse(
+            0,
+            format!("{shown} is not a valid {what}: it is 10 digits, like 0123.456.749."),
         ));
     }
     // Numbers given before 2005 had 9 digits; they became the same digits behind a 0.
@@ -179,21 +241,29 @@ fn enterprise_digits(s: &str, what: &str) -> Result<String, String> {
         value.insert(0, '0');
     }
     if value.len() != 10 {
-        return Err(format!(
-            "{shown} is not a valid {what}: it is 10 digits, like 0123.456.749, and this one has {}.",
-            value.len()
-        ));
+        return Err(refuse(
+            1,
+            format!(
+                "{shown} is not a valid {what}: it is 10 digits, like 0123.456.749, and this one has {}.",
+                value.len()
+            ),
+        )
+        .with("actual", value.len()));
     }
     if !value.starts_with(['0', '1']) {
-        return Err(format!(
-            "{shown} is not a valid {what}: it starts with 0 or 1."
+        return Err(refuse(
+            2,
+            format!("{shown} is not a valid {what}: it starts with 0 or 1."),
         ));
     }
     let first: u32 = value.get(..8).and_then(|d| d.parse().ok()).unwrap_or(0);
     let check: u32 = value.get(8..).and_then(|d| d.parse().ok()).unwrap_or(0);
     if 97 - first % 97 != check {
-        return Err(format!(
-            "{shown} is not a valid {what}: the last two digits must be 97 minus the first eight modulo 97."
+        return Err(refuse(
+            3,
+            format!(
+                "{shown} is not a valid {what}: the last two digits must be 97 minus the first eight modulo 97."
+            ),
         ));
     }
     Ok(value)
@@ -202,8 +272,8 @@ fn enterprise_digits(s: &str, what: &str) -> Result<String, String> {
 /// Checks a Belgian enterprise number (KBO/BCE), with or without dots, spaces or `BE`, and
 /// returns it as printed on documents: `0123.456.749`.
 pub fn be_enterprise_number(s: &str) -> Result<String, CheckError> {
-    let digits =
-        enterprise_digits(s, "Belgian enterprise number").map_err(CheckError::EnterpriseNumber)?;
+    let digits = enterprise_digits(s, "Belgian enterprise number", ENTERPRISE_CODES)
+        .map_err(CheckError::EnterpriseNumber)?;
     let part = |r: std::ops::Range<usize>| digits.get(r).unwrap_or_default();
     Ok(format!("{}.{}.{}", part(0..4), part(4..7), part(7..10)))
 }
@@ -217,30 +287,52 @@ pub fn vat_number(s: &str) -> Result<String, CheckError> {
     let prefix = value.get(..2).unwrap_or_default();
     let rest = value.get(2..).unwrap_or_default();
     if prefix == "BE" {
-        let digits = enterprise_digits(s, "Belgian VAT number").map_err(CheckError::VatNumber)?;
+        let digits = enterprise_digits(s, "Belgian VAT number", VAT_BE_CODES)
+            .map_err(CheckError::VatNumber)?;
         return Ok(format!("BE{digits}"));
     }
     if prefix.len() < 2 || !prefix.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(CheckError::VatNumber(format!(
-            "{shown} is not a valid VAT number: it starts with the country code, like BE0123456749."
-        )));
+        return Err(CheckError::VatNumber(
+            Message::new(
+                &code::CHECK_VAT_PREFIX,
+                format!(
+                    "{shown} is not a valid VAT number: it starts with the country code, like BE0123456749."
+                ),
+            )
+            .with("value", shown),
+        ));
     }
     let Some((_, example, shape_ok)) = EU_VAT_SHAPES.iter().find(|(c, _, _)| *c == prefix) else {
-        let hint = if prefix == "GR" {
-            " Greek VAT numbers start with EL."
+        let (hint, c) = if prefix == "GR" {
+            (" Greek VAT numbers start with EL.", &code::CHECK_VAT_GREECE)
         } else {
-            ""
+            ("", &code::CHECK_VAT_COUNTRY)
         };
-        return Err(CheckError::VatNumber(format!(
-            "{shown} is not a valid VAT number: {prefix} is not the code of an EU country that has VAT numbers (BE, NL, FR, LU, DE, …).{hint}"
-        )));
+        return Err(CheckError::VatNumber(
+            Message::new(
+                c,
+                format!(
+                    "{shown} is not a valid VAT number: {prefix} is not the code of an EU country that has VAT numbers (BE, NL, FR, LU, DE, …).{hint}"
+                ),
+            )
+            .with("value", shown)
+            .with("country", prefix),
+        ));
     };
     if shape_ok(rest) {
         Ok(value)
     } else {
-        Err(CheckError::VatNumber(format!(
-            "{shown} is not a valid VAT number: a VAT number from {prefix} looks like {example}."
-        )))
+        Err(CheckError::VatNumber(
+            Message::new(
+                &code::CHECK_VAT_SHAPE,
+                format!(
+                    "{shown} is not a valid VAT number: a VAT number from {prefix} looks like {example}."
+                ),
+            )
+            .with("value", shown)
+            .with("country", prefix)
+            .with("example", *example),
+        ))
     }
 }
 
@@ -317,19 +409,27 @@ const EU_VAT_SHAPES: &[(&str, &str, Shape)] = &[
 pub fn email(s: &str) -> Result<String, CheckError> {
     let value = s.trim();
     let err = || {
-        CheckError::Email(format!(
-            "{value} is not a valid e-mail address: it looks like name@example.be, without spaces."
-        ))
+        CheckError::Email(
+            Message::new(
+                &code::CHECK_EMAIL_INVALID,
+                format!(
+                    "{value} is not a valid e-mail address: it looks like name@example.be, without spaces."
+                ),
+            )
+            .with("value", value),
+        )
     };
     if value.is_empty() {
-        return Err(CheckError::Email(
-            "The e-mail address is empty: type one like name@example.be.".to_owned(),
-        ));
+        return Err(CheckError::Email(Message::new(
+            &code::CHECK_EMAIL_EMPTY,
+            "The e-mail address is empty: type one like name@example.be.",
+        )));
     }
     if value.len() > 254 {
-        return Err(CheckError::Email(
-            "This e-mail address is longer than the 254 characters mail servers accept.".to_owned(),
-        ));
+        return Err(CheckError::Email(Message::new(
+            &code::CHECK_EMAIL_TOO_LONG,
+            "This e-mail address is longer than the 254 characters mail servers accept.",
+        )));
     }
     let Some((local, domain)) = value.rsplit_once('@') else {
         return Err(err());
@@ -436,6 +536,69 @@ mod tests {
             let e = bic(bad).unwrap_err();
             assert!(e.to_string().contains("8 or 11 characters"), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn refusals_carry_a_code_and_their_values() {
+        let e = iban("BE68 5390 0754 7035").unwrap_err();
+        let m = e.message();
+        assert_eq!(m.code_id(), Some("check.iban.check_digits"));
+        assert_eq!(m.params["value"], "BE68 5390 0754 7035");
+        assert_eq!(m.message, e.to_string());
+        let m = iban("BE68 5390 0754 70").unwrap_err().message().clone();
+        assert_eq!(m.code_id(), Some("check.iban.country_length"));
+        assert_eq!(
+            (
+                &m.params["country"],
+                &m.params["expected"],
+                &m.params["actual"]
+            ),
+            (&"BE".into(), &16.into(), &14.into())
+        );
+        assert_eq!(
+            iban("").unwrap_err().message().code_id(),
+            Some("check.iban.empty")
+        );
+        assert_eq!(
+            iban("68BE").unwrap_err().message().code_id(),
+            Some("check.iban.start")
+        );
+        assert_eq!(
+            iban("XX68 1234").unwrap_err().message().code_id(),
+            Some("check.iban.length")
+        );
+        let m = be_enterprise_number("0123456789")
+            .unwrap_err()
+            .message()
+            .clone();
+        assert_eq!(m.code_id(), Some("check.enterprise.checksum"));
+        assert_eq!(m.params["value"], "0123456789");
+        assert_eq!(
+            be_enterprise_number("01234567")
+                .unwrap_err()
+                .message()
+                .params["actual"],
+            8
+        );
+        assert_eq!(
+            vat_number("BE0123456789").unwrap_err().message().code_id(),
+            Some("check.vat.be_checksum")
+        );
+        let m = vat_number("NL123456789").unwrap_err().message().clone();
+        assert_eq!(m.code_id(), Some("check.vat.shape"));
+        assert_eq!(m.params["example"], "NL123456789B01");
+        assert_eq!(
+            vat_number("GR123456789").unwrap_err().message().code_id(),
+            Some("check.vat.greece")
+        );
+        assert_eq!(
+            bic("GEBA").unwrap_err().message().code_id(),
+            Some("check.bic")
+        );
+        assert_eq!(
+            email("x").unwrap_err().message().code_id(),
+            Some("check.email.invalid")
+        );
     }
 
     #[test]

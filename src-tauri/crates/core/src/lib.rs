@@ -4,6 +4,7 @@
 pub mod checks;
 pub mod document;
 pub mod language;
+pub mod message;
 pub mod money;
 pub mod ogm;
 pub mod order;
@@ -16,6 +17,7 @@ pub use document::{
     content_for_cancellation, content_for_refund, content_from_order,
 };
 pub use language::{CountryMap, Language, LanguageError, document_language, order_language};
+pub use message::Message;
 pub use money::Money;
 pub use ogm::StructuredCommunication;
 pub use order::{

@@ -7,6 +7,8 @@
 
 use std::fmt::Write as _;
 
+use crate::message::{Message, code};
+
 /// Every placeholder a legend or e-mail text may use, in the order the settings screen lists
 /// them.
 pub const PLACEHOLDERS: &[&str] = &[
@@ -41,6 +43,31 @@ pub enum TemplateError {
         "The brace }} at character {position} closes nothing. Remove it, or write }}}} for a literal brace."
     )]
     LoneClosingBrace { position: usize },
+}
+
+impl TemplateError {
+    /// The sentence with its code and parameters, for the window.
+    pub fn message(&self) -> Message {
+        let text = self.to_string();
+        match self {
+            TemplateError::UnknownPlaceholder { name } => {
+                Message::new(&code::TEMPLATE_UNKNOWN, text)
+                    .with("name", format!("{{{name}}}"))
+                    .with("known", known_list())
+            }
+            TemplateError::EmptyPlaceholder { position } => {
+                Message::new(&code::TEMPLATE_EMPTY, text)
+                    .with("position", *position)
+                    .with("known", known_list())
+            }
+            TemplateError::Unclosed { position } => Message::new(&code::TEMPLATE_UNCLOSED, text)
+                .with("position", *position)
+                .with("known", known_list()),
+            TemplateError::LoneClosingBrace { position } => {
+                Message::new(&code::TEMPLATE_LONE_CLOSE, text).with("position", *position)
+            }
+        }
+    }
 }
 
 fn known_list() -> String {
@@ -245,6 +272,32 @@ mod tests {
         for name in PLACEHOLDERS {
             assert!(msg.contains(&format!("{{{name}}}")), "{msg}");
         }
+    }
+
+    #[test]
+    fn refusals_carry_a_code_and_their_values() {
+        let m = check("Bonjour {client}").unwrap_err().message();
+        assert_eq!(m.code_id(), Some("template.unknown"));
+        assert_eq!(m.params["name"], "{client}");
+        assert!(
+            m.params["known"]
+                .as_str()
+                .unwrap()
+                .contains("{structured_communication}"),
+            "{m:?}"
+        );
+        assert!(m.message.starts_with("The text uses {client}"), "{m:?}");
+        let m = check("a } b").unwrap_err().message();
+        assert_eq!(m.code_id(), Some("template.lone_close"));
+        assert_eq!(m.params["position"], 3);
+        assert_eq!(
+            check("Total {total").unwrap_err().message().code_id(),
+            Some("template.unclosed")
+        );
+        assert_eq!(
+            check("{}").unwrap_err().message().code_id(),
+            Some("template.empty")
+        );
     }
 
     #[test]
