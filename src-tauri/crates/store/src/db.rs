@@ -44,6 +44,7 @@ pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("../migrations/0001_initial.sql")),
         M::up(include_str!("../migrations/0002_documents.sql")),
+        M::up(include_str!("../migrations/0003_activity_codes.sql")),
     ])
 }
 
