@@ -6,6 +6,8 @@
 //! writes in the PDF's `/W` array, so right-aligned amounts end exactly where they should.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
 use std::sync::OnceLock;
 
 use printpdf::ParsedFont;
@@ -26,8 +28,44 @@ pub(crate) enum Style {
 }
 
 pub(crate) struct Face {
+    /// The whole face: what characters are looked up in, what text is measured with, what
+    /// prints the characters outside [`COMMON`].
     pub parsed: ParsedFont,
+    /// The same face reduced to the glyphs of [`COMMON`]: what the text of nearly every
+    /// document prints with.
+    pub common: ParsedFont,
     units_per_em: f32,
+}
+
+/// The characters of nearly every document, with a little to spare: Latin with its
+/// extensions and accents, Greek, Cyrillic, punctuation, currency signs, letter-like symbols,
+/// number forms, arrows, the minus sign, geometric shapes (the [`REPLACEMENT`] square among
+/// them), the Latin ligatures and `U+FFFD`.
+///
+/// printpdf subsets a face anew for every PDF, and its subsetter goes through the whole source
+/// face each time (its 6,000 glyphs, its character map): that was a third of a one-page
+/// render. Subset from a face of these 1,500 glyphs, made once per process, it takes a fraction
+/// of that; the glyphs and widths are the same. A run of text with a character outside these
+/// (an Armenian name, a chess piece) prints with the whole face, so nothing DejaVu Sans draws
+/// is lost, and such a document embeds both.
+const COMMON: &[RangeInclusive<u32>] = &[
+    0x20..=0x24F,
+    0x2B0..=0x4FF,
+    0x1E00..=0x1EFF,
+    0x2000..=0x21FF,
+    0x2212..=0x2212,
+    0x25A0..=0x25FF,
+    0xFB00..=0xFB06,
+    0xFFFD..=0xFFFD,
+];
+
+/// Whether every character of `text` is in [`COMMON`].
+pub(crate) fn is_common(text: &str) -> bool {
+    text.chars().all(|c| {
+        let c = u32::from(c);
+        // Most text is Basic Latin and Latin-1.
+        (0x20..=0xFF).contains(&c) || COMMON.iter().any(|r| r.contains(&c))
+    })
 }
 
 pub(crate) struct Faces {
@@ -64,8 +102,10 @@ impl Face {
         if units_per_em <= 0.0 {
             return Err(format!("{name} has no units per em"));
         }
+        let common = common_face(&parsed, &bytes).map_err(|e| format!("{name}: {e}"))?;
         Ok(Face {
             parsed,
+            common,
             units_per_em,
         })
     }
@@ -104,56 +144,84 @@ const LICENSE_DESCRIPTION: u16 = 13;
 /// where its licence is; the licence itself ships with Comptoir in `fonts/LICENSE`. The other
 /// tables (but `post`, see below) are kept byte for byte; the checksums are recomputed.
 fn for_embedding(font: &[u8]) -> Result<Vec<u8>, String> {
-    let header = font.get(..12).ok_or(CUT_SHORT)?;
-    let num_tables = usize::from(u16_at(font, 4)?);
-    let mut tables: Vec<([u8; 4], Cow<[u8]>)> = Vec::with_capacity(num_tables);
-    for i in 0..num_tables {
-        let record = 12 + 16 * i;
-        let tag: [u8; 4] = font
-            .get(record..record + 4)
-            .and_then(|t| t.try_into().ok())
-            .ok_or(CUT_SHORT)?;
-        let offset = u32_at(font, record + 8)? as usize;
-        let length = u32_at(font, record + 12)? as usize;
-        let data = font
-            .get(offset..offset.saturating_add(length))
-            .ok_or_else(|| format!("its {} table lies outside the file", tag.escape_ascii()))?;
-        let data = match &tag {
-            b"name" => Cow::Owned(shrink_name_table(data)?),
-            // Version 3: the same header (italic angle, underline, fixed pitch) without the
-            // names of the glyphs, which a PDF never uses (its text is read through
-            // `/ToUnicode`) and which the subsetter read whole for every PDF.
-            b"post" => {
-                let mut post = data.get(..32).ok_or(CUT_SHORT)?.to_vec();
-                post[..4].copy_from_slice(&0x0003_0000_u32.to_be_bytes());
-                Cow::Owned(post)
-            }
-            // Its checksum adjustment (bytes 8 to 11) counts as zero until the whole file's
-            // checksum is known.
-            b"head" => {
-                let mut head = data.to_vec();
-                head.get_mut(8..12).ok_or(CUT_SHORT)?.fill(0);
-                Cow::Owned(head)
-            }
-            _ => Cow::Borrowed(data),
-        };
-        tables.push((tag, data));
-    }
+    let tables = read_tables(font)?
+        .into_iter()
+        .map(|(tag, data)| {
+            let data = match &tag {
+                b"name" => Cow::Owned(shrink_name_table(data)?),
+                // Version 3: the same header (italic angle, underline, fixed pitch) without the
+                // names of the glyphs, which a PDF never uses (its text is read through
+                // `/ToUnicode`) and which the subsetter read whole for every PDF.
+                b"post" => {
+                    let mut post = data.get(..32).ok_or(CUT_SHORT)?.to_vec();
+                    post[..4].copy_from_slice(&0x0003_0000_u32.to_be_bytes());
+                    Cow::Owned(post)
+                }
+                _ => Cow::Borrowed(data),
+            };
+            Ok((tag, data))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    write_font(font, tables)
+}
 
-    // The header's fields depend only on the number of tables, which is unchanged; the tables
-    // stay in the directory's (tag) order, each starting on a multiple of four bytes.
-    let mut out = Vec::with_capacity(font.len());
-    out.extend_from_slice(header);
-    let mut offset = 12 + 16 * num_tables;
+/// A font's tables: tag and bytes.
+type Tables<'a> = Vec<([u8; 4], &'a [u8])>;
+
+/// The tables of a TrueType file, in the order of its table directory.
+fn read_tables(font: &[u8]) -> Result<Tables<'_>, String> {
+    let num_tables = usize::from(u16_at(font, 4)?);
+    (0..num_tables)
+        .map(|i| {
+            let record = 12 + 16 * i;
+            let tag: [u8; 4] = font
+                .get(record..record + 4)
+                .and_then(|t| t.try_into().ok())
+                .ok_or(CUT_SHORT)?;
+            let offset = u32_at(font, record + 8)? as usize;
+            let length = u32_at(font, record + 12)? as usize;
+            let data = font
+                .get(offset..offset.saturating_add(length))
+                .ok_or_else(|| format!("its {} table lies outside the file", tag.escape_ascii()))?;
+            Ok((tag, data))
+        })
+        .collect()
+}
+
+/// A TrueType file of `tables` (with the sfnt version of `like`), sorted by tag as the table
+/// directory must be, each starting on a multiple of four bytes, with the checksums computed.
+fn write_font(like: &[u8], mut tables: Vec<([u8; 4], Cow<[u8]>)>) -> Result<Vec<u8>, String> {
+    tables.sort_by_key(|(tag, _)| *tag);
+    let version = like.get(..4).ok_or(CUT_SHORT)?;
+    let count = u16::try_from(tables.len()).map_err(|_| TOO_LARGE)?;
+    // The binary search fields: the largest power of two not above the count, times 16, its
+    // logarithm, and the rest.
+    let power = if count == 0 { 0 } else { 1u16 << count.ilog2() };
+    let search_range = power * 16;
+    let mut out = Vec::with_capacity(tables.iter().map(|(_, d)| d.len() + 20).sum::<usize>() + 12);
+    out.extend_from_slice(version);
+    for n in [
+        count,
+        search_range,
+        power.max(1).ilog2() as u16,
+        count * 16 - search_range,
+    ] {
+        out.extend_from_slice(&n.to_be_bytes());
+    }
+    // The head table's checksum adjustment (its bytes 8 to 11) counts as zero until the whole
+    // file's checksum is known.
+    for (tag, data) in &mut tables {
+        if tag == b"head" {
+            data.to_mut().get_mut(8..12).ok_or(CUT_SHORT)?.fill(0);
+        }
+    }
+    let mut offset = 12 + 16 * tables.len();
     for (tag, data) in &tables {
         out.extend_from_slice(tag);
         out.extend_from_slice(&checksum(data).to_be_bytes());
-        out.extend_from_slice(&u32::try_from(offset).map_err(|_| TOO_LARGE)?.to_be_bytes());
-        out.extend_from_slice(
-            &u32::try_from(data.len())
-                .map_err(|_| TOO_LARGE)?
-                .to_be_bytes(),
-        );
+        for n in [offset, data.len()] {
+            out.extend_from_slice(&u32::try_from(n).map_err(|_| TOO_LARGE)?.to_be_bytes());
+        }
         offset += data.len().next_multiple_of(4);
     }
     let mut head_at = None;
@@ -169,6 +237,35 @@ fn for_embedding(font: &[u8]) -> Result<Vec<u8>, String> {
         out[at + 8..at + 12].copy_from_slice(&adjustment.to_be_bytes());
     }
     Ok(out)
+}
+
+/// `full` (parsed from `bytes`) reduced to the glyphs of [`COMMON`]. The subsetter leaves out
+/// the `OS/2` table; it is put back, so that the PDF describes the face as before (its weight
+/// class gives the stem width of `/FontDescriptor`).
+fn common_face(full: &ParsedFont, bytes: &[u8]) -> Result<ParsedFont, String> {
+    let mut glyphs = BTreeMap::new();
+    for c in COMMON.iter().flat_map(|r| r.clone()) {
+        if let (Some(ch), Some(gid)) = (char::from_u32(c), full.lookup_glyph_index(c)) {
+            glyphs.entry(gid).or_insert_with(|| ch.to_string());
+        }
+    }
+    let subset = printpdf::subset_font(full, &glyphs)
+        .map_err(|e| format!("its common glyphs could not be set apart ({e})"))?;
+    let mut tables: Vec<([u8; 4], Cow<[u8]>)> = read_tables(&subset.bytes)?
+        .into_iter()
+        .map(|(tag, data)| (tag, Cow::Borrowed(data)))
+        .collect();
+    if !tables.iter().any(|(tag, _)| tag == b"OS/2")
+        && let Some((_, os2)) = read_tables(bytes)?
+            .into_iter()
+            .find(|(tag, _)| tag == b"OS/2")
+    {
+        tables.push((*b"OS/2", Cow::Borrowed(os2)));
+    }
+    let font = write_font(&subset.bytes, tables)?;
+    let mut warnings = Vec::new();
+    ParsedFont::from_bytes(&font, 0, &mut warnings)
+        .ok_or_else(|| "its common glyphs could not be parsed".to_owned())
 }
 
 const CUT_SHORT: &str = "the file is cut short";
@@ -421,6 +518,45 @@ mod tests {
         let f = faces().unwrap();
         assert_eq!(f.regular.parsed.font_name.as_deref(), Some("DejaVuSans"));
         assert_eq!(f.bold.parsed.font_name.as_deref(), Some("DejaVuSans-Bold"));
+    }
+
+    #[test]
+    fn the_common_faces_have_every_common_glyph_with_its_width() {
+        let f = faces().unwrap();
+        for style in [Style::Regular, Style::Bold] {
+            let face = f.face(style);
+            let (full, common) = (&face.parsed, &face.common);
+            assert!(
+                common.num_glyphs < full.num_glyphs / 3,
+                "{}",
+                common.num_glyphs
+            );
+            let mut drawn = 0;
+            for c in COMMON.iter().flat_map(|r| r.clone()) {
+                let Some(gid) = full.lookup_glyph_index(c) else {
+                    continue;
+                };
+                let small = common.lookup_glyph_index(c);
+                assert!(small.is_some(), "U+{c:04X} in the common {style:?} face");
+                assert_eq!(
+                    full.get_horizontal_advance(gid),
+                    common.get_horizontal_advance(small.unwrap_or(0)),
+                    "U+{c:04X}"
+                );
+                drawn += 1;
+            }
+            assert!(drawn > 1_000, "{drawn}");
+            assert_eq!(full.font_name, common.font_name);
+            assert_eq!(
+                full.pdf_font_metrics.us_weight_class,
+                common.pdf_font_metrics.us_weight_class
+            );
+        }
+        assert!(is_common(
+            "Straße, Noël, façade — 2× € «» □ Αθηνά Иванова ﬁ"
+        ));
+        assert!(!is_common("Բարեւ"));
+        assert!(!is_common("♞"));
     }
 
     #[test]

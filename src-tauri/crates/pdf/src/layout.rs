@@ -17,7 +17,7 @@ use printpdf::{
 };
 
 use crate::epc::{self, Qr};
-use crate::fonts::{Faces, MM_PER_PT, Style, faces};
+use crate::fonts::{Faces, MM_PER_PT, Style, faces, is_common};
 use crate::format;
 use crate::labels::{Labels, country, labels};
 use crate::{PdfError, PrintOptions, RenderInput};
@@ -136,7 +136,7 @@ fn ascent(size: f32) -> f32 {
 #[derive(Default)]
 struct Canvas {
     ops: Vec<Op>,
-    font: Option<(Style, u32)>,
+    font: Option<(Style, bool, u32)>,
     fill: Option<Ink>,
     stroke: Option<(Ink, u32)>,
 }
@@ -168,12 +168,9 @@ impl Canvas {
         }
         self.set_fill(ink);
         self.ops.push(Op::StartTextSection);
-        let key = (style, (size * 100.0) as u32);
+        let (id, common) = ids.for_text(style, text);
+        let key = (style, common, (size * 100.0) as u32);
         if self.font != Some(key) {
-            let id = match style {
-                Style::Regular => &ids.regular,
-                Style::Bold => &ids.bold,
-            };
             self.ops.push(Op::SetFont {
                 font: PdfFontHandle::External(id.clone()),
                 size: Pt(size),
@@ -294,9 +291,27 @@ impl Canvas {
     }
 }
 
+/// The faces as added to the document: whole, and reduced to the common characters (see
+/// [`crate::fonts::is_common`]). printpdf embeds only the ones the pages use.
 struct FontIds {
     regular: FontId,
     bold: FontId,
+    regular_common: FontId,
+    bold_common: FontId,
+}
+
+impl FontIds {
+    /// The face that prints `text` in `style`, and whether it is the common one.
+    fn for_text(&self, style: Style, text: &str) -> (&FontId, bool) {
+        let common = is_common(text);
+        let id = match (style, common) {
+            (Style::Regular, false) => &self.regular,
+            (Style::Bold, false) => &self.bold,
+            (Style::Regular, true) => &self.regular_common,
+            (Style::Bold, true) => &self.bold_common,
+        };
+        (id, common)
+    }
 }
 
 /// The shop's logo, placed in the document, with its printed size.
@@ -381,6 +396,8 @@ pub(crate) fn render_many(
     let ids = FontIds {
         regular: doc.add_font(&faces.regular.parsed),
         bold: doc.add_font(&faces.bold.parsed),
+        regular_common: doc.add_font(&faces.regular.common),
+        bold_common: doc.add_font(&faces.bold.common),
     };
 
     // The documents of a batch are usually one shop's: its logo is placed in the file once and

@@ -535,6 +535,53 @@ fn an_emoji_prints_as_a_visible_replacement_without_panic() {
 }
 
 #[test]
+fn characters_beyond_the_common_ones_print_with_the_whole_face() {
+    // Armenian and a chess piece are outside the common characters (Latin, Greek, Cyrillic,
+    // punctuation...), which the embedded subsets are usually made from: they print with the
+    // whole face, embedded beside the common one, and read back as written.
+    let shop = shop();
+    let mut content = s04();
+    content.customer_note = "Բարեւ ♞ Livrez chez Αθηνά Иванова, merci".into();
+    content.billing.last_name = "Աբրահամյան".into();
+    let digits = ogm().digits().to_owned();
+    let i = input(
+        DocumentKind::Invoice,
+        Language::Fr,
+        &content,
+        &shop,
+        &digits,
+    );
+    let pdf = render_ok(&i);
+    let t = text("beyond-common", &pdf);
+    assert!(
+        t.contains("Բարեւ ♞ Livrez chez Αθηνά Иванова, merci"),
+        "{t}"
+    );
+    assert!(t.contains("Աբրահամյան"), "{t}");
+    assert!(!t.contains('□'), "{t}");
+    let listed = fonts(&out_dir().join("beyond-common.pdf"));
+    assert_eq!(listed.len(), 3, "{listed:?}");
+    for f in &listed {
+        // Embedded, subset, with a ToUnicode map.
+        assert!(
+            f.contains("CID TrueType") && f.contains("yes yes yes"),
+            "{f}"
+        );
+    }
+
+    // The same document in the common characters embeds two faces.
+    let pdf = render_ok(&input(
+        DocumentKind::Invoice,
+        Language::Fr,
+        &s04(),
+        &shop,
+        &digits,
+    ));
+    text("common-only", &pdf);
+    assert_eq!(fonts(&out_dir().join("common-only.pdf")).len(), 2);
+}
+
+#[test]
 fn a_one_page_invoice_is_small() {
     let shop = shop();
     let s04 = s04();
