@@ -128,63 +128,59 @@ fn encode(bits: Bits) -> Result<Qr, PdfError> {
 }
 
 /// The mask penalty of a grid of `w` × `w` modules (row after row): the lower, the easier to
-/// scan.
+/// scan. Each row and column is a bit mask (bit `i` is module `i`, dark is 1; a code is at
+/// most 69 modules wide), so that each rule is a few shifts and counts per line.
 fn penalty(dark: &[bool], w: usize) -> u32 {
-    if w < 2 || dark.len() != w * w {
+    if !(2..=100).contains(&w) || dark.len() != w * w {
         return u32::MAX;
     }
-    let columns: Vec<bool> = (0..w * w).map(|i| dark[(i % w) * w + i / w]).collect();
-    let mut score: u32 = dark
-        .chunks_exact(w)
-        .chain(columns.chunks_exact(w))
-        .map(line_penalty)
+    let mut rows = vec![0u128; w];
+    let mut columns = vec![0u128; w];
+    for (i, _) in dark.iter().enumerate().filter(|(_, d)| **d) {
+        let (y, x) = (i / w, i % w);
+        rows[y] |= 1 << x;
+        columns[x] |= 1 << y;
+    }
+    let all = (1u128 << w) - 1;
+    let mut score: u32 = rows
+        .iter()
+        .chain(&columns)
+        .map(|l| line_penalty(*l, w))
         .sum();
     // Blocks of 2 × 2 modules of one colour, overlapping ones included: 3 points each.
-    for (row, next) in dark.chunks_exact(w).zip(dark.chunks_exact(w).skip(1)) {
-        for x in 0..w - 1 {
-            let c = row[x];
-            if row[x + 1] == c && next[x] == c && next[x + 1] == c {
-                score += 3;
-            }
-        }
+    for pair in rows.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let same_below = !(a ^ b);
+        let same_right = !(a ^ (a >> 1));
+        score += 3 * (same_below & (same_below >> 1) & same_right & (all >> 1)).count_ones();
     }
     // The share of dark modules away from half: 1 point per half per cent.
-    let dark_modules = dark.iter().filter(|d| **d).count();
-    let ratio = dark_modules * 200 / dark.len();
+    let dark_modules: u32 = rows.iter().map(|r| r.count_ones()).sum();
+    let ratio = dark_modules as usize * 200 / dark.len();
     score + ratio.abs_diff(100) as u32
 }
 
-/// The penalties of one row or column.
-fn line_penalty(line: &[bool]) -> u32 {
-    let mut score = 0;
-    // Runs of five or more modules of one colour: 3 points, and 1 per module more.
-    let mut run = 1;
-    for pair in line.windows(2) {
-        if pair[0] == pair[1] {
-            run += 1;
-        } else {
-            if run >= 5 {
-                score += run - 2;
-            }
-            run = 1;
-        }
-    }
-    if run >= 5 {
-        score += run - 2;
-    }
+/// The penalties of one row or column of `w` modules (bit `i` is module `i`, dark is 1).
+fn line_penalty(line: u128, w: usize) -> u32 {
+    let all = (1u128 << w) - 1;
+    // Runs of five or more modules of one colour: 3 points, and 1 per module more. Bit `i` of
+    // `same` says module `i + 1` is of the colour of module `i`; a run of L modules is L - 1
+    // such bits, and `four` has L - 4 of them where four follow each other: L - 2 points are
+    // `four`'s bits and 2 per run of them.
+    let same = !(line ^ (line >> 1)) & (all >> 1);
+    let four = same & (same >> 1) & (same >> 2) & (same >> 3);
+    let runs = (four & !(four >> 1)).count_ones();
+    let mut score = four.count_ones() + 2 * runs;
     // Dark-light-dark-dark-dark-light-dark (a finder pattern's look) without four light
     // modules on one side or the other (outside the code counts as light): 40 points each.
     const FINDER: [bool; 7] = [true, false, true, true, true, false, true];
-    for (j, seven) in line.windows(7).enumerate() {
-        if seven != FINDER {
-            continue;
-        }
-        let before = line[j.saturating_sub(4)..j].contains(&true);
-        let after = line[j + 7..(j + 11).min(line.len())].contains(&true);
-        if !before || !after {
-            score += 40;
-        }
+    let mut found = all >> 6;
+    for (k, dark) in FINDER.iter().enumerate() {
+        found &= if *dark { line >> k } else { !line >> k };
     }
+    let dark_before = (line << 1) | (line << 2) | (line << 3) | (line << 4);
+    let dark_after = (line >> 7) | (line >> 8) | (line >> 9) | (line >> 10);
+    score += 40 * (found & !(dark_before & dark_after)).count_ones();
     score
 }
 
