@@ -1,6 +1,6 @@
 //! How long a document takes to render, and how large it is: the one-page invoice of capture
 //! s04 (unpaid, with its payment QR code) and the 120-line order, median of many runs. The
-//! first render, which also parses the embedded font, is shown apart.
+//! first render, which also prepares the embedded faces (once per process), is shown apart.
 //!
 //! In the same run, the same two documents as HTML (written to `benches/html/` from the same
 //! content, with the renderer's labels and number formats) are rendered by the engines
@@ -252,7 +252,7 @@ fn main() {
     let start = Instant::now();
     let pdf = render(&invoice).unwrap();
     println!(
-        "{:<34} {:>8.2} ms (parses the embedded fonts once per process), {} bytes",
+        "{:<34} {:>8.2} ms (prepares the embedded faces, once per process), {} bytes",
         "first render",
         ms(start.elapsed()),
         pdf.len()

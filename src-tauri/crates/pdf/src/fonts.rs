@@ -44,7 +44,7 @@ pub(crate) struct Face {
 ///
 /// printpdf subsets a face anew for every PDF, and its subsetter goes through the whole source
 /// face each time (its 6,000 glyphs, its character map): that was a third of a one-page
-/// render. Subset from a face of these 1,500 glyphs, made once per process, it takes a fraction
+/// render. Subset from a face of these 1,900 glyphs, made once per process, it takes a fraction
 /// of that; the glyphs and widths are the same. A run of text with a character outside these
 /// (an Armenian name, a chess piece) prints with the whole face, so nothing DejaVu Sans draws
 /// is lost, and such a document embeds both.
