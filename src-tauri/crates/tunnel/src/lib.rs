@@ -1,20 +1,26 @@
 //! Comptoir's public address. WooCommerce only delivers to a public HTTPS address on port 80,
 //! 443 or 8080 (PROTOCOL.md §5), while Comptoir listens on 127.0.0.1; a tunnel bridges the two.
-//! One [`Provider`] interface, two providers:
+//! One [`Provider`] interface, three providers:
 //!
 //! * [`Manual`]: the owner's own reverse proxy or tunnel, whose public URL they enter.
 //! * [`Cloudflared`]: a cloudflared quick tunnel (`cloudflared tunnel --url http://127.0.0.1:PORT`),
 //!   whose `https://….trycloudflare.com` address is read from its log. That address changes at
 //!   every start, so the provider reports each new one (the webhooks must follow), and restarts
 //!   cloudflared with a back-off when it exits.
+//! * [`Ngrok`]: an ngrok tunnel run in process by ngrok's Rust crate, with the owner's authtoken
+//!   and, if they have one, a domain reserved in their ngrok account. Its tokio runtime stays
+//!   inside the provider (one thread of its own); it reconnects with a back-off when the
+//!   session drops.
 //!
-//! ngrok is not here: its in-process Rust crate (tokio) is left for a later slice.
+//! The tunnels forward to the local listener, which answers only the webhook path.
 
 mod cloudflared;
 mod manual;
+mod ngrok;
 
 pub use cloudflared::{Cloudflared, CloudflaredOptions, find_cloudflared, parse_quick_tunnel_url};
 pub use manual::Manual;
+pub use ngrok::{Ngrok, NgrokOptions};
 
 use serde::Serialize;
 
@@ -33,7 +39,7 @@ pub enum State {
 /// What the connection screen shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Status {
-    /// `manual` or `cloudflared`.
+    /// `manual`, `cloudflared` or `ngrok`.
     pub provider: &'static str,
     pub state: State,
     /// The current public address (`https://…`, no trailing slash), when known.
@@ -46,7 +52,7 @@ pub struct Status {
 
 /// A way to get a public address for the local listener.
 pub trait Provider: Send {
-    /// `manual` or `cloudflared`.
+    /// `manual`, `cloudflared` or `ngrok`.
     fn name(&self) -> &'static str;
     /// Starts the tunnel and waits for its public address (`https://…`, no trailing slash).
     fn start(&mut self) -> Result<String, TunnelError>;
@@ -72,6 +78,30 @@ pub enum TunnelError {
     Spawn { exe: String, reason: String },
     #[error("{0}")]
     NoAddress(String),
+    #[error(
+        "No ngrok authtoken is set. Paste your ngrok authtoken from dashboard.ngrok.com → Your Authtoken."
+    )]
+    NgrokNoAuthtoken,
+    #[error(
+        "ngrok refused the authtoken ({detail}). Paste your ngrok authtoken again from dashboard.ngrok.com → Your Authtoken (a reset or revoked one no longer works)."
+    )]
+    NgrokAuthtokenRejected { detail: String },
+    #[error(
+        "\"{domain}\" is not a domain name. Enter the domain reserved in your ngrok account (dashboard.ngrok.com → Domains), e.g. orders-myshop.ngrok.app, or leave it empty to use your account's own ngrok address."
+    )]
+    NgrokBadDomain { domain: String },
+    #[error(
+        "ngrok would not open {domain} for this account ({detail}). Check that this domain is reserved in the ngrok account of this authtoken (dashboard.ngrok.com → Domains), or leave it empty to use your account's own ngrok address."
+    )]
+    NgrokDomain { domain: String, detail: String },
+    #[error(
+        "Comptoir could not reach ngrok ({server}): {reason}. Check this computer's internet connection; a firewall or proxy may block it."
+    )]
+    NgrokUnreachable { server: String, reason: String },
+    #[error("ngrok refused to open the tunnel ({detail}).")]
+    NgrokRefused { detail: String },
+    #[error("The connection to ngrok dropped ({reason}).")]
+    NgrokDropped { reason: String },
     #[error("The tunnel was stopped.")]
     Stopped,
 }
