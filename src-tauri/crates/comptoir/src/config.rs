@@ -163,8 +163,23 @@ static SPECS: &[Spec] = &[
     },
     Spec {
         pattern: "tunnel.provider",
-        kind: Kind::OneOf(&["manual", "cloudflared"]),
-        help: "how WooCommerce reaches this computer: manual (your own public HTTPS address in tunnel.public_url) or cloudflared (a quick tunnel started by Comptoir; ngrok is not available yet)",
+        kind: Kind::OneOf(&["manual", "cloudflared", "ngrok"]),
+        help: "how WooCommerce reaches this computer: manual (your own public HTTPS address in tunnel.public_url), cloudflared (a quick tunnel started by Comptoir; its address changes at every start and the webhooks follow) or ngrok (with your authtoken)",
+    },
+    Spec {
+        pattern: "tunnel.cloudflared_path",
+        kind: Kind::Text,
+        help: "the cloudflared program to run, when it is not on the PATH or in its usual place (empty: Comptoir looks for it)",
+    },
+    Spec {
+        pattern: "tunnel.ngrok_authtoken",
+        kind: Kind::Password,
+        help: "your ngrok authtoken (dashboard.ngrok.com → Your Authtoken); kept like the other passwords, never shown",
+    },
+    Spec {
+        pattern: "tunnel.ngrok_domain",
+        kind: Kind::Text,
+        help: "your reserved ngrok domain, e.g. myshop.ngrok.app (empty: ngrok gives an address that may change)",
     },
     Spec {
         pattern: "woocommerce.url",

@@ -44,6 +44,14 @@ pub enum Event {
         summary: String,
         orders_changed: usize,
     },
+    /// The tunnel's state changed (starting, up with its public address, down with the reason).
+    Tunnel(crate::reach::TunnelState),
+    /// Comptoir's webhooks were checked, moved, re-activated or recreated, or Connect ran.
+    Webhooks {
+        state: crate::connect::WebhooksState,
+        /// What changed, one sentence each (empty when nothing did).
+        messages: Vec<String>,
+    },
 }
 
 pub type EventSink = Arc<dyn Fn(Event) + Send + Sync>;
@@ -64,6 +72,26 @@ pub struct ListenerStatus {
     pub local_url: Option<String>,
     /// Why it is not listening, in the owner's words.
     pub reason: Option<String>,
+}
+
+/// Everything the connection screen shows about reaching the shop, in one read.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConnectionState {
+    /// Provider (`manual`, `cloudflared`, `ngrok`), state (`starting`, `up`, `down`), public
+    /// address, reason when down, restarts.
+    pub tunnel: crate::reach::TunnelState,
+    /// `<public address>/webhooks/woocommerce` while the tunnel is up: where WooCommerce
+    /// delivers.
+    pub delivery_url: Option<String>,
+    /// `http://127.0.0.1:PORT/webhooks/woocommerce`.
+    pub local_url: String,
+    pub listener: ListenerStatus,
+    /// The shop address entered (`woocommerce.url`), if any.
+    pub shop_url: Option<String>,
+    /// Comptoir's webhooks: connected or not, ids, status, last check, last problem.
+    pub webhooks: crate::connect::WebhooksState,
+    /// The last catch-up: when, how many orders it brought, the last failure.
+    pub catch_up: crate::sync::LastRun,
 }
 
 /// What the connection screen shows.
@@ -90,6 +118,8 @@ pub struct TurnedAway {
 /// The listener's side of the engine: checks secrets and hands deliveries to the writer.
 struct EngineIntake {
     writer: Writer,
+    /// Round-trip tests of the public address waiting for their ping.
+    probes: Arc<crate::reach::Probes>,
     /// For reading the secret; the writer has its own connection.
     reader: Mutex<Connection>,
     turned_away: Mutex<Option<TurnedAway>>,
@@ -105,6 +135,10 @@ impl Intake for EngineIntake {
     }
 
     fn ping(&self, ping: Ping, user_agent: &str) -> Result<(), IntakeFailure> {
+        // Comptoir's own test through the public address: answered, not logged.
+        if self.probes.arrived(ping.webhook_id) {
+            return Ok(());
+        }
         self.writer
             .submit(Job::Ping {
                 ping,
@@ -152,7 +186,8 @@ pub struct Engine {
     data_dir: DataDir,
     intake: Arc<EngineIntake>,
     mailer: Arc<crate::mailer::MailWorker>,
-    catch_up: crate::sync::SyncWorker,
+    catch_up: Arc<crate::sync::SyncWorker>,
+    reach: crate::reach::Reach,
     listener: Mutex<Option<Listener>>,
     status: Mutex<ListenerStatus>,
     events: EventSink,
@@ -189,14 +224,27 @@ impl Engine {
             })?,
         );
         let sync_sink = Arc::clone(&events);
-        let catch_up = crate::sync::SyncWorker::spawn(
+        let catch_up = Arc::new(
+            crate::sync::SyncWorker::spawn(
+                data_dir.database(),
+                Arc::new(move |r: &crate::sync::SyncReport| {
+                    sync_sink(Event::CatchUp {
+                        summary: r.summary(),
+                        orders_changed: r.orders_changed,
+                    })
+                }),
+            )
+            .map_err(|source| Error::DataDir {
+                path: data_dir.root().to_owned(),
+                source,
+            })?,
+        );
+        let worker = Arc::clone(&catch_up);
+        let reach = crate::reach::Reach::spawn(
             data_dir.database(),
-            Arc::new(move |r: &crate::sync::SyncReport| {
-                sync_sink(Event::CatchUp {
-                    summary: r.summary(),
-                    orders_changed: r.orders_changed,
-                })
-            }),
+            Arc::clone(&events),
+            Arc::new(move || worker.run_now()),
+            comptoir_tunnel::CloudflaredOptions::default(),
         )
         .map_err(|source| Error::DataDir {
             path: data_dir.root().to_owned(),
@@ -231,6 +279,7 @@ impl Engine {
         })?;
         let intake = Arc::new(EngineIntake {
             writer,
+            probes: Arc::new(crate::reach::Probes::default()),
             reader: Mutex::new(reader),
             turned_away: Mutex::new(None),
             events: Arc::clone(&events),
@@ -240,6 +289,7 @@ impl Engine {
             intake,
             mailer,
             catch_up,
+            reach,
             listener: Mutex::new(None),
             status: Mutex::new(ListenerStatus {
                 state: ListenerState::Stopped,
@@ -317,6 +367,8 @@ impl Engine {
                     *slot = Some(listener);
                 }
                 self.log_activity(&format!("Listening for WooCommerce on {bound}."));
+                // The tunnel leads to this port.
+                self.reach.set_port(Some(bound.port()));
                 self.set_status(ListenerStatus {
                     state: ListenerState::Listening,
                     port: bound.port(),
@@ -334,6 +386,7 @@ impl Engine {
     /// Stops the listener; requests in progress finish first.
     pub fn stop_listener(&self, reason: &str) -> ListenerStatus {
         let was_running = self.stop_listener_quietly();
+        self.reach.set_port(None);
         if was_running {
             self.log_activity("The listener stopped.");
         }
@@ -359,6 +412,8 @@ impl Engine {
 
     /// Stops the listener and the writer. Everything accepted so far is committed.
     pub fn shutdown(&self) {
+        // The tunnel first, so that nothing reaches a listener that is going away.
+        self.reach.stop();
         self.stop_listener("Comptoir was closed.");
         self.intake.writer.stop();
         self.mailer.stop();
@@ -413,7 +468,12 @@ impl Engine {
     pub fn connection_info(&self) -> Result<ConnectionInfo> {
         let conn = self.connect()?;
         let secret = config::webhook_secret(&conn)?;
-        let public = config::get(&conn, &ConfigKey::public_url())?;
+        let tunnel = self.reach.tunnel();
+        let public = match tunnel.public_url {
+            Some(url) if tunnel.state == comptoir_tunnel::State::Up => url,
+            _ if tunnel.provider == "manual" => config::get(&conn, &ConfigKey::public_url())?,
+            _ => String::new(),
+        };
         let listener = self.status();
         let port = match listener.state {
             ListenerState::Listening => listener.port,
@@ -432,6 +492,110 @@ impl Engine {
         })
     }
 
+    /// Everything the connection screen shows: tunnel, delivery URL, webhooks, last catch-up.
+    pub fn connection_state(&self) -> Result<ConnectionState> {
+        let conn = self.connect()?;
+        let listener = self.status();
+        let port = match listener.state {
+            ListenerState::Listening => listener.port,
+            _ => config::listener_port(&conn)?,
+        };
+        let tunnel = self.reach.tunnel();
+        let shop_url = config::get_known(&conn, crate::sync::KEY_URL)?;
+        Ok(ConnectionState {
+            delivery_url: tunnel.delivery_url(),
+            tunnel,
+            local_url: format!("http://127.0.0.1:{port}{WEBHOOK_PATH}"),
+            listener,
+            shop_url: (!shop_url.is_empty()).then_some(shop_url),
+            webhooks: crate::connect::state(&conn)?,
+            catch_up: crate::sync::last_run(&conn).unwrap_or_default(),
+        })
+    }
+
+    /// The tunnel's state.
+    pub fn tunnel_state(&self) -> crate::reach::TunnelState {
+        self.reach.tunnel()
+    }
+
+    /// Waits (at most `timeout`) until the tunnel is up or down, and returns its state.
+    pub fn wait_for_tunnel(&self, timeout: std::time::Duration) -> crate::reach::TunnelState {
+        self.reach.wait_settled(timeout)
+    }
+
+    /// Restarts the tunnel with the current settings. Changes of the tunnel settings are also
+    /// noticed by themselves within a few seconds; this makes it immediate.
+    pub fn restart_tunnel(&self) {
+        self.reach.restart();
+    }
+
+    /// "Connect": creates Comptoir's two webhooks in the shop with the current delivery URL and
+    /// secret, or updates the ones it made before; pressing it twice makes no duplicates. Needs
+    /// the shop address and API key in the settings and the tunnel up. Blocks on the network.
+    pub fn connect_shop(
+        &self,
+    ) -> std::result::Result<crate::connect::WebhooksReport, crate::connect::ConnectError> {
+        self.reach.connect_shop()
+    }
+
+    /// Asks for a check of the webhooks now (re-activates a disabled one, recreates a deleted
+    /// one); the result comes as an [`Event::Webhooks`].
+    pub fn check_webhooks_now(&self) {
+        self.reach.check_now();
+    }
+
+    /// The round-trip test of the public address: posts a ping-shaped request through it and
+    /// succeeds only when this engine's listener received it. Blocks up to 15 s.
+    pub fn test_public_url(&self) -> crate::reach::RoundTrip {
+        let tunnel = self.reach.tunnel();
+        let base = match (&tunnel.public_url, tunnel.state) {
+            (Some(url), comptoir_tunnel::State::Up) => Some(url.clone()),
+            // The address the owner entered, even one the check refused: the test says
+            // whether it leads here, and the warning why WooCommerce would refuse it.
+            _ if tunnel.provider == "manual" => self
+                .connect()
+                .and_then(|c| config::get(&c, &ConfigKey::public_url()))
+                .ok()
+                .filter(|u| !u.trim().is_empty()),
+            _ => None,
+        };
+        match base {
+            Some(base) => self.test_url(&base),
+            None => crate::reach::RoundTrip {
+                ok: false,
+                url: String::new(),
+                millis: None,
+                status: None,
+                message: format!(
+                    "There is no public address to test: {}",
+                    tunnel
+                        .reason
+                        .unwrap_or_else(|| "the tunnel is still starting.".to_owned())
+                ),
+                warning: None,
+            },
+        }
+    }
+
+    /// The round-trip test through any address (e.g. one the owner is about to enter).
+    pub fn test_url(&self, public_url: &str) -> crate::reach::RoundTrip {
+        let status = self.status();
+        if status.state != ListenerState::Listening {
+            return crate::reach::RoundTrip {
+                ok: false,
+                url: format!("{}{WEBHOOK_PATH}", public_url.trim().trim_end_matches('/')),
+                millis: None,
+                status: None,
+                message: format!(
+                    "The listener is not running, so nothing can answer the test: {}",
+                    status.reason.unwrap_or_default()
+                ),
+                warning: None,
+            };
+        }
+        crate::reach::round_trip(&self.intake.probes, public_url, status.port)
+    }
+
     /// Posts a signed sample order to the running listener, exactly as WooCommerce would.
     pub fn send_test_order(&self) -> Result<crate::test_order::TestOrderSent> {
         let addr = self.listening_addr().ok_or_else(|| {
@@ -447,6 +611,7 @@ impl Engine {
 
 impl Drop for Engine {
     fn drop(&mut self) {
+        self.reach.stop();
         self.stop_listener_quietly();
         self.intake.writer.stop();
         self.mailer.stop();

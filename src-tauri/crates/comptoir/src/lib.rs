@@ -4,6 +4,7 @@
 //! the listener. Nothing here depends on Tauri.
 
 pub mod config;
+pub mod connect;
 pub mod data_dir;
 pub mod documents;
 pub mod engine;
@@ -14,6 +15,7 @@ pub mod numbering;
 pub mod pdfs;
 pub mod print;
 pub mod queries;
+pub mod reach;
 pub mod rules;
 pub mod secrets;
 pub mod stock;
@@ -24,7 +26,9 @@ mod writer;
 
 pub use config::ConfigKey;
 pub use data_dir::{DataDir, DataLock};
-pub use engine::{ConnectionInfo, Engine, Event, EventSink, ListenerState, ListenerStatus};
+pub use engine::{
+    ConnectionInfo, ConnectionState, Engine, Event, EventSink, ListenerState, ListenerStatus,
+};
 pub use error::Error;
 
 /// The port the listener uses unless the owner chooses another.

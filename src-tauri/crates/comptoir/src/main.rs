@@ -64,6 +64,10 @@ enum Command {
     /// Ask the shop (REST API) for orders modified since the last catch-up, and store them
     /// exactly as webhooks would.
     Sync,
+    /// Create the two WooCommerce webhooks (order.created, order.updated) with the current
+    /// public address and secret, or update the ones Comptoir made; never makes duplicates.
+    /// Needs woocommerce.url, woocommerce.consumer_key and woocommerce.consumer_secret.
+    Connect,
     /// Stock per SKU and its ledger.
     Stock {
         #[command(subcommand)]
@@ -223,6 +227,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             println!("{}", report.summary());
             Ok(())
         }
+        Command::Connect => connect_command(data_dir),
         Command::Outbox {
             action: OutboxAction::List { json },
         } => {
@@ -522,8 +527,13 @@ fn serve(data_dir: DataDir, listen: Option<SocketAddr>) -> Result<(), Error> {
         info.local_url
     );
     println!("Data folder: {}", info.data_dir);
+    let tunnel = engine.tunnel_state();
     match &info.public_url {
         Some(url) => println!("Delivery URL for WooCommerce: {url}"),
+        None if tunnel.provider != "manual" => println!(
+            "Starting the {} tunnel; its public address follows.",
+            tunnel.provider
+        ),
         None => println!(
             "WooCommerce delivers only to a public HTTPS address: point a tunnel at {} and set it with `comptoir config set tunnel.public_url https://…`.",
             info.local_url
@@ -547,6 +557,78 @@ fn serve(data_dir: DataDir, listen: Option<SocketAddr>) -> Result<(), Error> {
     println!("Stopping: finishing the deliveries in progress…");
     engine.shutdown();
     println!("Stopped.");
+    Ok(())
+}
+
+/// `comptoir connect`: with the engine of this command when no other Comptoir runs (the
+/// tunnel is started, tested and used), else with the public address of the one that runs.
+fn connect_command(data_dir: DataDir) -> Result<(), Error> {
+    let quiet: comptoir::EventSink = Arc::new(|_| {});
+    let engine = match Engine::open(data_dir.clone(), "comptoir connect", quiet) {
+        Ok(engine) => engine,
+        Err(Error::AlreadyRunning { holder, .. }) => {
+            return connect_through_running(&data_dir, &holder);
+        }
+        Err(e) => return Err(e),
+    };
+    let status = engine.start_configured_listener();
+    if status.state != ListenerState::Listening {
+        return Err(Error::Listen {
+            addr: format!("127.0.0.1:{}", status.port),
+            reason: status.reason.unwrap_or_default(),
+        });
+    }
+    println!("Starting the tunnel…");
+    let _ = std::io::stdout().flush();
+    let tunnel = engine.wait_for_tunnel(std::time::Duration::from_secs(90));
+    if tunnel.state != comptoir_tunnel::State::Up {
+        engine.shutdown();
+        return Err(Error::Document(format!(
+            "The tunnel ({}) is not up, so WooCommerce would have nowhere to deliver: {}",
+            tunnel.provider,
+            tunnel
+                .reason
+                .as_deref()
+                .unwrap_or("it is still starting; try again.")
+        )));
+    }
+    let trip = engine.test_public_url();
+    println!("{}", trip.message);
+    if let Some(w) = &trip.warning {
+        println!("Warning: {w}");
+    }
+    let result = engine.connect_shop();
+    engine.shutdown();
+    let report = result.map_err(|e| Error::Document(e.to_string()))?;
+    for m in &report.messages {
+        println!("{m}");
+    }
+    if tunnel.provider != "manual" {
+        println!(
+            "The {} address lasts only while Comptoir runs: `comptoir serve` or the app moves the webhooks to its new address at every start.",
+            tunnel.provider
+        );
+    }
+    Ok(())
+}
+
+fn connect_through_running(data_dir: &DataDir, holder: &str) -> Result<(), Error> {
+    let conn = comptoir_store::open(&data_dir.database())?;
+    let published =
+        comptoir_store::settings::get_setting(&conn, comptoir::reach::PUBLISHED_URL_KEY)?
+            .filter(|u| !u.trim().is_empty());
+    let url = published.ok_or_else(|| {
+        Error::Document(format!(
+            "{holder} is running, but its tunnel has no public address yet (see its Connection screen). Try again when the tunnel is up."
+        ))
+    })?;
+    let delivery_url = format!("{url}{}", comptoir_woo::WEBHOOK_PATH);
+    println!("Using the public address of {holder}: {url}");
+    let report = comptoir::connect::connect(&conn, &delivery_url)
+        .map_err(|e| Error::Document(e.to_string()))?;
+    for m in &report.messages {
+        println!("{m}");
+    }
     Ok(())
 }
 
@@ -598,6 +680,36 @@ fn describe(event: &Event) -> Option<String> {
                 .unwrap_or_default()
         ),
         Event::CatchUp { summary, .. } => format!("{} {summary}", comptoir_store::now_text()),
+        Event::Tunnel(t) => {
+            let what = match (t.state, &t.public_url) {
+                (comptoir_tunnel::State::Up, Some(url)) => format!(
+                    "up at {url}; WooCommerce delivers to {url}{}",
+                    comptoir_woo::WEBHOOK_PATH
+                ),
+                (comptoir_tunnel::State::Starting, _) => "starting".to_owned(),
+                _ => format!("down: {}", t.reason.as_deref().unwrap_or("stopped")),
+            };
+            format!(
+                "{} tunnel ({}) {what}",
+                comptoir_store::now_text(),
+                t.provider
+            )
+        }
+        Event::Webhooks { state, messages } => {
+            let mut lines: Vec<String> = messages
+                .iter()
+                .map(|m| format!("{} {m}", comptoir_store::now_text()))
+                .collect();
+            if messages.is_empty()
+                && let Some(p) = &state.last_problem
+            {
+                lines.push(format!("{} {p}", comptoir_store::now_text()));
+            }
+            if lines.is_empty() {
+                return None;
+            }
+            lines.join("\n")
+        }
         Event::Listener(_) => return None,
     })
 }

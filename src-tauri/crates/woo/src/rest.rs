@@ -375,8 +375,10 @@ pub struct Webhook {
 }
 
 impl Webhook {
-    fn is_comptoirs(&self, delivery_url: &str) -> bool {
-        self.name.starts_with(WEBHOOK_NAME_PREFIX) || same_url(&self.delivery_url, delivery_url)
+    fn is_comptoirs(&self, delivery_url: &str, known_ids: &[u64]) -> bool {
+        self.name.starts_with(WEBHOOK_NAME_PREFIX)
+            || same_url(&self.delivery_url, delivery_url)
+            || known_ids.contains(&self.id)
     }
 }
 
@@ -458,6 +460,30 @@ pub enum WebhookAction {
 }
 
 impl WebhookAction {
+    /// The webhook this is about.
+    pub fn id(&self) -> u64 {
+        match self {
+            WebhookAction::Created { id, .. }
+            | WebhookAction::Updated { id, .. }
+            | WebhookAction::Reactivated { id, .. }
+            | WebhookAction::SecretSent { id, .. }
+            | WebhookAction::Unchanged { id, .. }
+            | WebhookAction::Duplicate { id, .. } => *id,
+        }
+    }
+
+    /// Its topic (`order.created`, `order.updated`).
+    pub fn topic(&self) -> &str {
+        match self {
+            WebhookAction::Created { topic, .. }
+            | WebhookAction::Updated { topic, .. }
+            | WebhookAction::Reactivated { topic, .. }
+            | WebhookAction::SecretSent { topic, .. }
+            | WebhookAction::Unchanged { topic, .. }
+            | WebhookAction::Duplicate { topic, .. } => topic,
+        }
+    }
+
     /// A sentence for the owner.
     pub fn message(&self, delivery_url: &str) -> String {
         match self {
@@ -835,7 +861,7 @@ impl Client {
         delivery_url: &str,
         secret: &Secret,
     ) -> Result<WebhookReport, RestError> {
-        self.heal_webhooks(delivery_url, secret, false)
+        self.heal_webhooks(delivery_url, secret, false, &[])
     }
 
     /// The "Connect" button: like [`Client::ensure_webhooks`], and also sends the secret to the
@@ -846,14 +872,18 @@ impl Client {
         delivery_url: &str,
         secret: &Secret,
     ) -> Result<WebhookReport, RestError> {
-        self.heal_webhooks(delivery_url, secret, true)
+        self.heal_webhooks(delivery_url, secret, true, &[])
     }
 
-    fn heal_webhooks(
+    /// [`Client::ensure_webhooks`] (or, with `push_secret`, [`Client::connect_webhooks`]) that
+    /// also recognises the webhooks whose ids Comptoir remembers from an earlier set-up, even
+    /// if someone renamed them and they deliver elsewhere.
+    pub fn heal_webhooks(
         &self,
         delivery_url: &str,
         secret: &Secret,
         push_secret: bool,
+        known_ids: &[u64],
     ) -> Result<WebhookReport, RestError> {
         let delivery_url = delivery_url.trim();
         let hooks = self.list_webhooks()?;
@@ -865,7 +895,7 @@ impl Client {
         for (topic, name) in WEBHOOK_TOPICS {
             let mut ours: Vec<&Webhook> = hooks
                 .iter()
-                .filter(|h| h.topic == topic && h.is_comptoirs(delivery_url))
+                .filter(|h| h.topic == topic && h.is_comptoirs(delivery_url, known_ids))
                 .collect();
             // Keep the one already delivering here, else an active one, else the oldest.
             ours.sort_by_key(|h| {
