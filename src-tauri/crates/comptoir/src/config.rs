@@ -194,7 +194,7 @@ static SPECS: &[Spec] = &[
     Spec {
         pattern: "woocommerce.consumer_secret",
         kind: Kind::Password,
-        help: "the REST API key's secret (cs_…); kept in the data folder, readable by you only, never shown",
+        help: "the REST API key's secret (cs_…); kept in the system keychain (without one, in the data folder, readable by you only); never shown",
     },
     Spec {
         pattern: "sync.interval_minutes",
@@ -224,7 +224,7 @@ static SPECS: &[Spec] = &[
     Spec {
         pattern: "smtp.password",
         kind: Kind::Password,
-        help: "the mail server password; kept in the data folder, readable by you only, never shown",
+        help: "the mail server password; kept in the system keychain (without one, in the data folder, readable by you only); never shown",
     },
     Spec {
         pattern: "smtp.from",
@@ -374,7 +374,8 @@ impl ConfigKey {
         self.spec.kind == Kind::Secret
     }
 
-    /// Kept in the secrets folder and never shown back (the SMTP password).
+    /// Kept by [`crate::secrets`] (the keychain, else an owner-only file) and never shown back
+    /// (the SMTP password, the shop's API secret).
     pub fn is_password(&self) -> bool {
         self.spec.kind == Kind::Password
     }
@@ -648,7 +649,7 @@ pub fn get(conn: &Connection, key: &ConfigKey) -> Result<String> {
         return Ok(webhook_secret(conn)?.expose().to_owned());
     }
     if key.is_password() {
-        let set = crate::secrets::read(conn, key.name())?.is_some();
+        let set = crate::secrets::is_set(conn, key.name())?;
         return Ok(if set { "(set)" } else { "(not set)" }.to_owned());
     }
     // The next number lives with the counters, where numbering takes it.

@@ -204,6 +204,12 @@ fn run(cli: Cli) -> Result<(), Error> {
                     let key = ConfigKey::parse(&key)?;
                     let stored = config::set(&conn, &key, &value)?;
                     println!("{} = {stored}", key.name());
+                    // The owner should know whether the keychain or a file holds it.
+                    if key.is_password()
+                        && let Some(place) = comptoir::secrets::place(&conn, key.name())?
+                    {
+                        println!("    {place}");
+                    }
                 }
                 ConfigAction::List => {
                     for s in config::list(&conn, false)? {
