@@ -300,5 +300,8 @@ fn apply(st: &mut WebhooksState, report: &WebhookReport, messages: Vec<String>) 
     st.connected = true;
     st.last_check = Some(now_text());
     st.last_problem = None;
-    st.last_changes = messages;
+    // A check that changed nothing keeps the last changes on the screen.
+    if !messages.is_empty() {
+        st.last_changes = messages;
+    }
 }

@@ -5,6 +5,7 @@
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::sync::{Arc, Mutex};
 
+use comptoir_core::message::{Message, code};
 use comptoir_store::Connection;
 use comptoir_woo::delivery::UnreadableDelivery;
 use comptoir_woo::{
@@ -245,6 +246,7 @@ impl Engine {
             Arc::clone(&events),
             Arc::new(move || worker.run_now()),
             comptoir_tunnel::CloudflaredOptions::default(),
+            comptoir_tunnel::NgrokOptions::default(),
         )
         .map_err(|source| Error::DataDir {
             path: data_dir.root().to_owned(),
@@ -366,7 +368,13 @@ impl Engine {
                 if let Ok(mut slot) = self.listener.lock() {
                     *slot = Some(listener);
                 }
-                self.log_activity(&format!("Listening for WooCommerce on {bound}."));
+                self.log_activity(
+                    Message::new(
+                        &code::ACTIVITY_LISTENING,
+                        format!("Listening for WooCommerce on {bound}."),
+                    )
+                    .with("address", bound.to_string()),
+                );
                 // The tunnel leads to this port.
                 self.reach.set_port(Some(bound.port()));
                 self.set_status(ListenerStatus {
@@ -388,7 +396,10 @@ impl Engine {
         let was_running = self.stop_listener_quietly();
         self.reach.set_port(None);
         if was_running {
-            self.log_activity("The listener stopped.");
+            self.log_activity(Message::new(
+                &code::ACTIVITY_LISTENER_STOPPED,
+                "The listener stopped.",
+            ));
         }
         let port = self.status().port;
         self.set_status(ListenerStatus {
@@ -453,13 +464,13 @@ impl Engine {
         status
     }
 
-    fn log_activity(&self, message: &str) {
+    fn log_activity(&self, message: impl Into<Message>) {
         // The activity log is a convenience; failing to write it must not stop the listener.
         if let Ok(conn) = self.connect() {
-            let _ = comptoir_store::activity::insert_activity(
+            let _ = comptoir_store::activity::record_activity(
                 &conn,
                 comptoir_store::activity::Level::Info,
-                message,
+                &message.into(),
             );
         }
     }

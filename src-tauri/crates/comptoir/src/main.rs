@@ -509,9 +509,17 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
 }
 
 fn serve(data_dir: DataDir, listen: Option<SocketAddr>) -> Result<(), Error> {
-    let events: comptoir::EventSink = Arc::new(|event: Event| {
+    // What happens before the banner (the tunnel starting) is printed after it: the banner's
+    // first line is the contract scripts read the address from.
+    let held: Arc<std::sync::Mutex<Option<Vec<String>>>> =
+        Arc::new(std::sync::Mutex::new(Some(Vec::new())));
+    let hold = Arc::clone(&held);
+    let events: comptoir::EventSink = Arc::new(move |event: Event| {
         if let Some(line) = describe(&event) {
-            println!("{line}");
+            match hold.lock().as_deref_mut() {
+                Ok(Some(waiting)) => waiting.push(line),
+                _ => println!("{line}"),
+            }
         }
     });
     let engine = Engine::open(data_dir, "comptoir serve", events)?;
@@ -549,6 +557,13 @@ fn serve(data_dir: DataDir, listen: Option<SocketAddr>) -> Result<(), Error> {
         "The webhook secret is shown by `comptoir config get webhook.secret` and on the app's Connection screen."
     );
     println!("Press Ctrl+C to stop.");
+    if let Ok(mut waiting) = held.lock()
+        && let Some(lines) = waiting.take()
+    {
+        for line in lines {
+            println!("{line}");
+        }
+    }
     let _ = std::io::stdout().flush();
 
     let (tx, rx) = mpsc::channel();

@@ -1,5 +1,5 @@
 //! How WooCommerce reaches this Comptoir while the engine runs: the configured tunnel
-//! (`tunnel.provider`: manual, cloudflared, ngrok) pointed at the listener's port, its state
+//! (`tunnel.provider`: manual, cloudflared, or ngrok in process) pointed at the listener's port, its state
 //! for the connection screen, and what must follow when its public address changes (the
 //! webhooks are moved there, then a catch-up fetches what was missed meanwhile). Also the
 //! round-trip test of the public address: a ping-shaped request sent through it, which counts
@@ -22,7 +22,8 @@ use comptoir_store::Connection;
 use comptoir_store::activity::{Level, insert_activity};
 use comptoir_store::settings::{get_setting, set_setting};
 use comptoir_tunnel::{
-    Cloudflared, CloudflaredOptions, Manual, Provider, State, Status, TunnelError, find_cloudflared,
+    Cloudflared, CloudflaredOptions, Manual, Ngrok, NgrokOptions, Provider, State, Status,
+    TunnelError, find_cloudflared,
 };
 use comptoir_woo::WEBHOOK_PATH;
 use rand::Rng;
@@ -40,15 +41,16 @@ const FIRST_CHECK: Duration = Duration::from_secs(30);
 /// How long the round-trip test waits for an answer.
 pub const ROUND_TRIP_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// Said when ngrok is chosen but this build cannot run it.
-pub const NGROK_UNAVAILABLE: &str = "ngrok is not available in this version of Comptoir yet. Choose cloudflared (a free quick tunnel) or manual (your own tunnel or reverse proxy) for tunnel.provider.";
+/// Where the ngrok authtoken is kept (with the passwords).
+pub const NGROK_AUTHTOKEN_KEY: &str = "tunnel.ngrok_authtoken";
 
 /// The tunnel as the connection screen shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TunnelState {
     /// `manual`, `cloudflared` or `ngrok`.
     pub provider: String,
-    /// Whether this Comptoir can run that provider.
+    /// Whether this Comptoir can run that provider (all three in this build; a build without
+    /// one would say so here).
     pub available: bool,
     /// `starting`, `up` or `down`.
     pub state: State,
@@ -64,10 +66,21 @@ impl TunnelState {
     fn down(provider: &str, reason: impl Into<String>) -> TunnelState {
         TunnelState {
             provider: provider.to_owned(),
-            available: provider != "ngrok",
+            available: true,
             state: State::Down,
             public_url: None,
             reason: Some(reason.into()),
+            restarts: 0,
+        }
+    }
+
+    fn starting(provider: &str) -> TunnelState {
+        TunnelState {
+            provider: provider.to_owned(),
+            available: true,
+            state: State::Starting,
+            public_url: None,
+            reason: None,
             restarts: 0,
         }
     }
@@ -197,6 +210,10 @@ pub fn round_trip(probes: &Probes, public_url: &str, port: u16) -> RoundTrip {
         Ok(a) => a,
         Err(e) => {
             let reason = match &e {
+                // The system resolver's failure comes as an I/O error naming the lookup.
+                ureq::Error::Io(io) if io.to_string().contains("lookup address") => format!(
+                    "the name {host} was not found (DNS). A new quick tunnel can take a minute to be known everywhere: try again shortly; otherwise check the address"
+                ),
                 ureq::Error::HostNotFound => format!(
                     "the name {host} was not found (DNS). A new quick tunnel can take a minute to be known everywhere: try again shortly; otherwise check the address"
                 ),
@@ -327,6 +344,7 @@ struct Shared {
     /// Held while webhooks are changed, so Connect and the worker never both create one.
     heal: Mutex<()>,
     cloudflared: CloudflaredOptions,
+    ngrok: NgrokOptions,
 }
 
 impl Shared {
@@ -418,14 +436,7 @@ impl Shared {
                     self.set_tunnel(TunnelState::down(name, e.to_string()));
                     return None;
                 };
-                self.set_tunnel(TunnelState {
-                    provider: name.to_owned(),
-                    available: true,
-                    state: State::Starting,
-                    public_url: None,
-                    reason: None,
-                    restarts: 0,
-                });
+                self.set_tunnel(TunnelState::starting(name));
                 let me = Arc::clone(self);
                 let mut tunnel = Cloudflared::new(exe, port)
                     .with_options(self.cloudflared.clone())
@@ -437,8 +448,25 @@ impl Shared {
                 Some(Box::new(tunnel))
             }
             "ngrok" => {
-                self.set_tunnel(TunnelState::down(name, NGROK_UNAVAILABLE));
-                None
+                // The authtoken lives with the passwords (the keychain); read at each start.
+                let authtoken = self
+                    .connect()
+                    .and_then(|c| crate::secrets::read(&c, NGROK_AUTHTOKEN_KEY).ok().flatten())
+                    .unwrap_or_default();
+                let domain = settings.ngrok_domain.trim();
+                self.set_tunnel(TunnelState::starting(name));
+                let me = Arc::clone(self);
+                let mut tunnel = Ngrok::new(
+                    authtoken.trim(),
+                    (!domain.is_empty()).then_some(domain),
+                    port,
+                )
+                .with_options(self.ngrok.clone())
+                .on_status(move |s| me.status(s));
+                if let Err(e) = tunnel.start() {
+                    self.log(Level::Warning, &format!("The ngrok tunnel: {e}"));
+                }
+                Some(Box::new(tunnel))
             }
             _ => {
                 if settings.public_url.trim().is_empty() {
@@ -607,6 +635,7 @@ impl Reach {
         events: EventSink,
         catch_up: CatchUp,
         cloudflared: CloudflaredOptions,
+        ngrok: NgrokOptions,
     ) -> std::io::Result<Reach> {
         let provider = comptoir_store::open(&database)
             .ok()
@@ -626,6 +655,7 @@ impl Reach {
             changed: Condvar::new(),
             heal: Mutex::new(()),
             cloudflared,
+            ngrok,
         });
         let s = Arc::clone(&shared);
         let thread = std::thread::Builder::new()

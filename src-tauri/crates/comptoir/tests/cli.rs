@@ -344,8 +344,8 @@ fn reach_settings_are_checked_and_sync_explains_what_is_missing() {
             "https://shop.example.be",
         ],
     );
-    let err = refused(&data, &["config", "set", "tunnel.provider", "ngrok"]);
-    assert!(err.contains("manual, cloudflared"), "{err}");
+    let err = refused(&data, &["config", "set", "tunnel.provider", "socks"]);
+    assert!(err.contains("manual, cloudflared, ngrok"), "{err}");
     let err = refused(&data, &["config", "set", "sync.interval_minutes", "0"]);
     assert!(err.contains("1 to 1440"), "{err}");
     assert_eq!(

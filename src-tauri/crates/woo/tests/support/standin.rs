@@ -304,12 +304,20 @@ pub fn recorded_orders() -> Vec<Value> {
 /// WooCommerce does (POST answers 201 with a Location).
 pub struct Webhooks {
     list: Mutex<Vec<Value>>,
+    /// Like WooCommerce's table, an id is never given twice (not even after a deletion).
+    last_id: Mutex<u64>,
 }
 
 impl Webhooks {
     pub fn new(list: Vec<Value>) -> Arc<Webhooks> {
+        let last = list
+            .iter()
+            .filter_map(|w| w["id"].as_u64())
+            .max()
+            .unwrap_or(0);
         Arc::new(Webhooks {
             list: Mutex::new(list),
+            last_id: Mutex::new(last),
         })
     }
 
@@ -338,12 +346,11 @@ impl Webhooks {
         }
         if s.path == base && s.method == "POST" {
             let input = s.json();
-            let id = list
-                .iter()
-                .map(|w| w["id"].as_u64().unwrap())
-                .max()
-                .unwrap_or(0)
-                + 1;
+            let id = {
+                let mut last = self.last_id.lock().unwrap();
+                *last += 1;
+                *last
+            };
             let topic = input["topic"].as_str().unwrap().to_owned();
             let (resource, event) = topic.split_once('.').unwrap();
             let hook = serde_json::json!({
@@ -385,5 +392,19 @@ impl Webhooks {
             return Recorded::json(200, hook);
         }
         not_found()
+    }
+}
+
+impl Webhooks {
+    /// Changes a field of webhook `id` as someone (or WooCommerce) would in the shop.
+    pub fn set(&self, id: u64, key: &str, value: Value) {
+        let mut list = self.list.lock().unwrap();
+        let hook = list.iter_mut().find(|w| w["id"] == id).unwrap();
+        hook[key] = value;
+    }
+
+    /// Deletes webhook `id`, as the owner would in WooCommerce.
+    pub fn remove(&self, id: u64) {
+        self.list.lock().unwrap().retain(|w| w["id"] != id);
     }
 }
