@@ -4,7 +4,8 @@
 
 use comptoir_core::checks;
 use comptoir_core::document::DocumentKind;
-use comptoir_core::language::{CountryMap, Language};
+use comptoir_core::language::{CountryMap, Language, LanguageError};
+use comptoir_core::message::{Message, code};
 use comptoir_core::template;
 use comptoir_store::Connection;
 use comptoir_store::settings::{get_setting, insert_setting_if_absent, set_setting};
@@ -382,7 +383,7 @@ impl ConfigKey {
 
     /// Checks and normalises a value; the error says what is allowed.
     pub fn validate(&self, value: &str) -> Result<String> {
-        let invalid = |rule: String| Error::InvalidValue {
+        let invalid = |rule: Message| Error::InvalidValue {
             key: self.name.clone(),
             value: value.to_owned(),
             rule,
@@ -396,17 +397,19 @@ impl ConfigKey {
                     b.is_ascii_alphanumeric() || b"-_.~!*+=@#$%^()[]{}:;,?/|".contains(&b)
                 });
                 if v.len() < 12 || v.len() > 255 || !ok_chars {
-                    return Err(invalid(
-                        "a webhook secret has 12 to 255 characters: letters, digits and - _ . ~ ! * + = @ # $ % ^ ( ) [ ] { } : ; , ? / | (no spaces, no & < > \" ')".into(),
-                    ));
+                    return Err(invalid(Message::new(
+                        &code::SETTING_SECRET,
+                        "a webhook secret has 12 to 255 characters: letters, digits and - _ . ~ ! * + = @ # $ % ^ ( ) [ ] { } : ; , ? / | (no spaces, no & < > \" ')",
+                    )));
                 }
                 Ok(v.to_owned())
             }
             Kind::Port => match v.parse::<u16>() {
                 Ok(p) if p >= 1024 => Ok(p.to_string()),
-                _ => Err(invalid(
-                    "the port is a whole number from 1024 to 65535".into(),
-                )),
+                _ => Err(invalid(Message::new(
+                    &code::SETTING_PORT,
+                    "the port is a whole number from 1024 to 65535",
+                ))),
             },
             Kind::PublicUrl => {
                 let v = v.trim_end_matches('/');
@@ -414,13 +417,17 @@ impl ConfigKey {
                     return Ok(String::new());
                 }
                 let rest = v.strip_prefix("https://").ok_or_else(|| {
-                    invalid("WooCommerce only delivers to a public https:// address (or leave it empty)".into())
+                    invalid(Message::new(
+                        &code::SETTING_PUBLIC_URL_HTTPS,
+                        "WooCommerce only delivers to a public https:// address (or leave it empty)",
+                    ))
                 })?;
                 let host = rest.split(['/', '?', '#']).next().unwrap_or("");
                 if host.is_empty() || host.contains(['@', ' ']) || rest.contains(['?', '#']) {
-                    return Err(invalid(
-                        "give the address as https://host or https://host/path, without user, query or fragment".into(),
-                    ));
+                    return Err(invalid(Message::new(
+                        &code::SETTING_PUBLIC_URL_SHAPE,
+                        "give the address as https://host or https://host/path, without user, query or fragment",
+                    )));
                 }
                 Ok(v.to_owned())
             }
@@ -428,54 +435,80 @@ impl ConfigKey {
                 if allowed.contains(&v) {
                     Ok(v.to_owned())
                 } else {
-                    Err(invalid(format!("choose one of: {}", allowed.join(", "))))
+                    let allowed = allowed.join(", ");
+                    Err(invalid(
+                        Message::new(&code::SETTING_ONE_OF, format!("choose one of: {allowed}"))
+                            .with("allowed", allowed),
+                    ))
                 }
             }
             Kind::Bool => match v.to_ascii_lowercase().as_str() {
                 "true" | "yes" | "on" | "1" => Ok("true".into()),
                 "false" | "no" | "off" | "0" => Ok("false".into()),
-                _ => Err(invalid("write true or false".into())),
+                _ => Err(invalid(Message::new(
+                    &code::SETTING_BOOL,
+                    "write true or false",
+                ))),
             },
             Kind::Text => {
                 if v.chars().count() > 500 {
-                    Err(invalid("keep it under 500 characters".into()))
+                    Err(invalid(
+                        Message::new(&code::SETTING_TEXT_TOO_LONG, "keep it under 500 characters")
+                            .with("max", 500),
+                    ))
                 } else {
                     Ok(v.replace("\\n", "\n"))
                 }
             }
             Kind::Template => {
                 let text = value.replace("\\n", "\n");
-                template::check(&text).map_err(|e| invalid(e.to_string()))?;
+                template::check(&text).map_err(|e| invalid(e.message()))?;
                 Ok(text)
             }
-            Kind::Iban => empty_or(v, |v| checks::iban(v).map_err(|e| invalid(e.to_string()))),
-            Kind::Bic => empty_or(v, |v| checks::bic(v).map_err(|e| invalid(e.to_string()))),
+            Kind::Iban => empty_or(v, |v| {
+                checks::iban(v).map_err(|e| invalid(e.message().clone()))
+            }),
+            Kind::Bic => empty_or(v, |v| {
+                checks::bic(v).map_err(|e| invalid(e.message().clone()))
+            }),
             Kind::VatNumber => empty_or(v, |v| {
-                checks::vat_number(v).map_err(|e| invalid(e.to_string()))
+                checks::vat_number(v).map_err(|e| invalid(e.message().clone()))
             }),
             Kind::EnterpriseNumber => empty_or(v, |v| {
-                checks::be_enterprise_number(v).map_err(|e| invalid(e.to_string()))
+                checks::be_enterprise_number(v).map_err(|e| invalid(e.message().clone()))
             }),
-            Kind::Email => empty_or(v, |v| checks::email(v).map_err(|e| invalid(e.to_string()))),
+            Kind::Email => empty_or(v, |v| {
+                checks::email(v).map_err(|e| invalid(e.message().clone()))
+            }),
             Kind::LogoPath => empty_or(v, |v| {
                 let lower = v.to_ascii_lowercase();
                 if !(lower.ends_with(".png") || lower.ends_with(".jpg") || lower.ends_with(".jpeg"))
                 {
-                    return Err(invalid("the logo is a .png, .jpg or .jpeg file".into()));
+                    return Err(invalid(Message::new(
+                        &code::SETTING_LOGO_EXTENSION,
+                        "the logo is a .png, .jpg or .jpeg file",
+                    )));
                 }
                 if !std::path::Path::new(v).is_file() {
-                    return Err(invalid("there is no such file".into()));
+                    return Err(invalid(
+                        Message::new(&code::SETTING_LOGO_MISSING, "there is no such file")
+                            .with("path", v),
+                    ));
                 }
                 Ok(v.to_owned())
             }),
-            Kind::NumberPattern => number_pattern(v).map_err(invalid),
+            Kind::NumberPattern => number_pattern(v)
+                .map_err(|rule| invalid(Message::new(&code::SETTING_NUMBER_PATTERN, rule))),
             Kind::PositiveInt => match v.parse::<u32>() {
                 Ok(n) if n >= 1 => Ok(n.to_string()),
-                _ => Err(invalid("a whole number from 1".into())),
+                _ => Err(invalid(Message::new(
+                    &code::SETTING_POSITIVE_INT,
+                    "a whole number from 1",
+                ))),
             },
             Kind::CountryMap => CountryMap::parse(v)
                 .map(|m| m.to_string())
-                .map_err(|e| invalid(e.to_string())),
+                .map_err(|e| invalid(country_map_message(&e))),
             Kind::Host => {
                 let ok = !v.is_empty()
                     && v.len() <= 253
@@ -484,34 +517,42 @@ impl ConfigKey {
                 if ok || v.is_empty() {
                     Ok(v.to_ascii_lowercase())
                 } else {
-                    Err(invalid(
-                        "a host name such as smtp.example.com (letters, digits, - and .)".into(),
-                    ))
+                    Err(invalid(Message::new(
+                        &code::SETTING_HOST,
+                        "a host name such as smtp.example.com (letters, digits, - and .)",
+                    )))
                 }
             }
             Kind::AnyPort => match v.parse::<u16>() {
                 Ok(p) if p >= 1 => Ok(p.to_string()),
-                _ => Err(invalid(
-                    "a port from 1 to 65535, usually 587 (STARTTLS), 465 (TLS) or 25".into(),
-                )),
+                _ => Err(invalid(Message::new(
+                    &code::SETTING_ANY_PORT,
+                    "a port from 1 to 65535, usually 587 (STARTTLS), 465 (TLS) or 25",
+                ))),
             },
             Kind::Password => {
                 if value.len() > 1024 || value.contains(['\n', '\r']) {
                     Err(Error::InvalidValue {
                         key: self.name.clone(),
                         value: "(hidden)".into(),
-                        rule: "a password on one line, under 1024 characters".into(),
+                        rule: Message::new(
+                            &code::SETTING_PASSWORD,
+                            "a password on one line, under 1024 characters",
+                        ),
                     })
                 } else {
                     Ok(value.to_owned())
                 }
             }
             Kind::ShopUrl => empty_or(v, |v| {
-                comptoir_woo::rest::check_shop_url(v).map_err(|e| invalid(e.to_string()))
+                comptoir_woo::rest::check_shop_url(v).map_err(|e| invalid(shop_url_message(&e)))
             }),
             Kind::Minutes => match v.parse::<u32>() {
                 Ok(n) if (1..=1440).contains(&n) => Ok(n.to_string()),
-                _ => Err(invalid("a whole number of minutes from 1 to 1440".into())),
+                _ => Err(invalid(Message::new(
+                    &code::SETTING_MINUTES,
+                    "a whole number of minutes from 1 to 1440",
+                ))),
             },
             Kind::Mailbox => empty_or(v, |v| {
                 // "Name <address>" or a bare address.
@@ -519,7 +560,7 @@ impl ConfigKey {
                     (Some(i), true) => &v[i + 1..v.len() - 1],
                     _ => v,
                 };
-                checks::email(address).map_err(|e| invalid(e.to_string()))?;
+                checks::email(address).map_err(|e| invalid(e.message().clone()))?;
                 Ok(v.to_owned())
             }),
         }
@@ -557,6 +598,66 @@ impl ConfigKey {
                 String::new()
             }
         }
+    }
+}
+
+/// The country map's refusal, with its code.
+fn country_map_message(e: &LanguageError) -> Message {
+    let text = e.to_string();
+    match e {
+        LanguageError::Entry(entry) => {
+            Message::new(&code::SETTING_COUNTRY_ENTRY, text).with("entry", entry.as_str())
+        }
+        LanguageError::Country(country) => {
+            Message::new(&code::SETTING_COUNTRY_CODE, text).with("country", country.as_str())
+        }
+        LanguageError::Language(language) => {
+            Message::new(&code::SETTING_COUNTRY_LANGUAGE, text).with("language", language.as_str())
+        }
+        LanguageError::Duplicate(country) => {
+            Message::new(&code::SETTING_COUNTRY_DUPLICATE, text).with("country", country.as_str())
+        }
+    }
+}
+
+/// The reasons `check_shop_url` gives, with their codes. The woo crate words them; a test
+/// below makes each one appear, so a reworded reason is noticed rather than left untranslated.
+const SHOP_URL_REASONS: &[(&str, &code::Code)] = &[
+    (
+        "it is not a web address",
+        &code::SETTING_SHOP_URL_NOT_ADDRESS,
+    ),
+    (
+        "it does not start with https://",
+        &code::SETTING_SHOP_URL_NO_SCHEME,
+    ),
+    ("it has no host name", &code::SETTING_SHOP_URL_NO_HOST),
+    ("it contains a user name", &code::SETTING_SHOP_URL_USER),
+    ("it contains a query", &code::SETTING_SHOP_URL_QUERY),
+    (
+        "it points inside WordPress",
+        &code::SETTING_SHOP_URL_WORDPRESS,
+    ),
+];
+
+/// The shop address's refusal, with its code (or as it is, for a reason not listed above).
+fn shop_url_message(e: &comptoir_woo::rest::RestError) -> Message {
+    use comptoir_woo::rest::RestError;
+    let text = e.to_string();
+    match e {
+        RestError::NotHttps { url } => {
+            Message::new(&code::SETTING_SHOP_URL_NOT_HTTPS, text).with("url", url.as_str())
+        }
+        RestError::BadUrl { url, reason } => {
+            match SHOP_URL_REASONS
+                .iter()
+                .find(|(start, _)| reason.starts_with(start))
+            {
+                Some((_, c)) => Message::new(c, text).with("url", url.as_str()),
+                None => Message::plain(text),
+            }
+        }
+        _ => Message::plain(text),
     }
 }
 
@@ -703,9 +804,13 @@ pub fn set(conn: &Connection, key: &ConfigKey, value: &str) -> Result<String> {
         return Err(Error::InvalidValue {
             key: key.name().to_owned(),
             value,
-            rule: format!(
-                "numbering that starts again each year needs {{year}} in numbering.{series}.pattern, or numbers would repeat"
-            ),
+            rule: Message::new(
+                &code::SETTING_RESET_NEEDS_YEAR,
+                format!(
+                    "numbering that starts again each year needs {{year}} in numbering.{series}.pattern, or numbers would repeat"
+                ),
+            )
+            .with("series", series),
         });
     }
     if let Some(series) = key
@@ -718,9 +823,13 @@ pub fn set(conn: &Connection, key: &ConfigKey, value: &str) -> Result<String> {
         return Err(Error::InvalidValue {
             key: key.name().to_owned(),
             value,
-            rule: format!(
-                "this numbering starts again each year, so the pattern needs {{year}}; set numbering.{series}.yearly_reset to false first"
-            ),
+            rule: Message::new(
+                &code::SETTING_PATTERN_NEEDS_YEAR,
+                format!(
+                    "this numbering starts again each year, so the pattern needs {{year}}; set numbering.{series}.yearly_reset to false first"
+                ),
+            )
+            .with("series", series),
         });
     }
     set_setting(conn, key.name(), &value)?;
@@ -751,7 +860,10 @@ pub fn listener_port(conn: &Connection) -> Result<u16> {
     text.parse().map_err(|_| Error::InvalidValue {
         key: "listener.port".to_owned(),
         value: text,
-        rule: "the port is a whole number from 1024 to 65535".to_owned(),
+        rule: Message::new(
+            &code::SETTING_PORT,
+            "the port is a whole number from 1024 to 65535",
+        ),
     })
 }
 
@@ -837,6 +949,116 @@ mod tests {
         assert!(e.contains("webhook.secret, listener.port"), "{e}");
         assert!(ConfigKey::parse("legend.de.paid").is_err());
         assert!(ConfigKey::parse("email.nl.unpaid.subject").is_ok());
+    }
+
+    /// The code of the reason a value is refused.
+    fn refusal(name: &str, value: &str) -> Message {
+        match key(name).validate(value) {
+            Err(e) => e.message(),
+            Ok(v) => panic!("{name} accepted {value:?} as {v:?}"),
+        }
+    }
+
+    #[test]
+    fn refusals_carry_a_code_and_their_values() {
+        let m = refusal("shop.iban", "BE68 5390 0754 7035");
+        assert_eq!(m.code_id(), Some("check.iban.check_digits"));
+        assert_eq!(m.params["value"], "BE68 5390 0754 7035");
+        // The English sentence keeps the key and value, for the command line.
+        assert!(
+            m.message
+                .starts_with("shop.iban cannot be \"BE68 5390 0754 7035\": "),
+            "{m:?}"
+        );
+        let m = refusal("documents.kind", "receipt");
+        assert_eq!(m.code_id(), Some("setting.one_of"));
+        assert_eq!(m.params["allowed"], "order_form, delivery_note, invoice");
+        let m = refusal("legend.fr.unpaid", "Payez {montant}");
+        assert_eq!(m.code_id(), Some("template.unknown"));
+        assert_eq!(m.params["name"], "{montant}");
+        let m = refusal("shop.vat_number", "BE0123456789");
+        assert_eq!(m.code_id(), Some("check.vat.be_checksum"));
+        let m = refusal("shop.enterprise_number", "0123456789");
+        assert_eq!(m.code_id(), Some("check.enterprise.checksum"));
+        let m = refusal("shop.name", &"x".repeat(501));
+        assert_eq!(
+            (m.code_id(), &m.params["max"]),
+            (Some("setting.text_too_long"), &500.into())
+        );
+        let m = refusal("documents.country_languages", "BE=de");
+        assert_eq!(m.code_id(), Some("setting.country_map.language"));
+        assert_eq!(m.params["language"], "de");
+        for (value, id) in [
+            ("http://shop.example.be", "setting.shop_url.not_https"),
+            ("ftp://shop.example.be", "setting.shop_url.no_scheme"),
+            ("shop.example.be", "setting.shop_url.no_scheme"),
+            ("https://me@shop.example.be", "setting.shop_url.user"),
+            ("https://shop.example.be/?a=1", "setting.shop_url.query"),
+            (
+                "https://shop.example.be/wp-admin",
+                "setting.shop_url.wordpress",
+            ),
+            ("https://shop example.be", "setting.shop_url.not_address"),
+        ] {
+            let m = refusal("woocommerce.url", value);
+            assert_eq!(m.code_id(), Some(id), "{value}: {m:?}");
+        }
+        for (name, value, id) in [
+            ("webhook.secret", "short", "setting.secret"),
+            ("listener.port", "80", "setting.port"),
+            (
+                "tunnel.public_url",
+                "http://x.be",
+                "setting.public_url.https",
+            ),
+            (
+                "tunnel.public_url",
+                "https://a@x.be",
+                "setting.public_url.shape",
+            ),
+            ("documents.auto_email", "maybe", "setting.bool"),
+            ("shop.logo", "/logo.gif", "setting.logo.extension"),
+            ("shop.logo", "/nowhere/logo.png", "setting.logo.missing"),
+            (
+                "numbering.invoice.pattern",
+                "F{foo}",
+                "setting.number_pattern",
+            ),
+            ("numbering.invoice.next", "0", "setting.positive_int"),
+            ("smtp.host", "smtp example", "setting.host"),
+            ("smtp.port", "0", "setting.any_port"),
+            ("smtp.password", "a\nb", "setting.password"),
+            ("sync.interval_minutes", "0", "setting.minutes"),
+            ("smtp.from", "Shop <shop>", "check.email.invalid"),
+            ("shop.bic", "GEBA", "check.bic"),
+        ] {
+            assert_eq!(
+                refusal(name, value).code_id(),
+                Some(id),
+                "{name} = {value:?}"
+            );
+        }
+        let m = ConfigKey::parse("nope").unwrap_err().message();
+        assert_eq!(m.code_id(), Some("setting.unknown_key"));
+        assert_eq!(m.params["key"], "nope");
+    }
+
+    #[test]
+    fn numbering_refusals_carry_a_code() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = comptoir_store::open(&dir.path().join("db")).unwrap();
+        let m = set(&conn, &key("numbering.invoice.pattern"), "F-{seq}")
+            .unwrap_err()
+            .message();
+        assert_eq!(m.code_id(), Some("setting.numbering.pattern_needs_year"));
+        assert_eq!(m.params["series"], "invoice");
+        set(&conn, &key("numbering.invoice.yearly_reset"), "false").unwrap();
+        set(&conn, &key("numbering.invoice.pattern"), "F-{seq}").unwrap();
+        let m = set(&conn, &key("numbering.invoice.yearly_reset"), "true")
+            .unwrap_err()
+            .message();
+        assert_eq!(m.code_id(), Some("setting.numbering.reset_needs_year"));
+        assert_eq!(m.params["series"], "invoice");
     }
 
     #[test]

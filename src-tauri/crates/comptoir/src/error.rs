@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use comptoir_core::message::{Message, code};
 use comptoir_store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -31,7 +32,8 @@ pub enum Error {
     InvalidValue {
         key: String,
         value: String,
-        rule: String,
+        /// Why, with its code: the window shows only this part, next to the field.
+        rule: Message,
     },
     #[error(
         "The listener could not use {addr}: {reason}. Choose another port with `comptoir config set listener.port PORT`."
@@ -47,6 +49,27 @@ pub enum Error {
     Document(String),
     #[error("Comptoir's order intake has stopped; restart Comptoir.")]
     IntakeStopped,
+}
+
+impl Error {
+    /// The sentence with its code and parameters, for the window: a refused setting carries
+    /// the code of its reason (the window shows it next to the field, where the key and value
+    /// are in sight), while `message` keeps the whole English sentence. Errors without a code
+    /// are shown in English.
+    pub fn message(&self) -> Message {
+        match self {
+            Error::InvalidValue { rule, .. } => Message {
+                message: self.to_string(),
+                ..rule.clone()
+            },
+            Error::UnknownKey { key, known } => {
+                Message::new(&code::SETTING_UNKNOWN_KEY, self.to_string())
+                    .with("key", key.as_str())
+                    .with("known", known.as_str())
+            }
+            _ => Message::plain(self.to_string()),
+        }
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

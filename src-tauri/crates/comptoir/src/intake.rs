@@ -3,7 +3,8 @@
 //! and every accepted delivery is recorded for the order's history. Runs inside the caller's
 //! transaction, so a delivery is kept whole or not at all.
 
-use comptoir_store::activity::{Level, insert_activity};
+use comptoir_core::message::{Message, code};
+use comptoir_store::activity::{Level, record_activity};
 use comptoir_store::deliveries::{NewDelivery, Outcome, insert_delivery};
 use comptoir_store::failed_deliveries::{NewFailedDelivery, insert_failed_delivery};
 use comptoir_store::orders::{find_stored_version, set_order_trashed, upsert_order};
@@ -52,16 +53,19 @@ pub fn apply_delivery_with_rules(conn: &Connection, d: &Delivery) -> Result<Appl
         }
         Err(e) => {
             conn.execute_batch("ROLLBACK TO rules; RELEASE rules")?;
-            insert_activity(
+            let order = applied
+                .woo_order_id
+                .map(|i| i.to_string())
+                .unwrap_or_default();
+            record_activity(
                 conn,
                 Level::Error,
-                &format!(
-                    "Order {} was stored, but its document could not be made: {e}",
-                    applied
-                        .woo_order_id
-                        .map(|i| i.to_string())
-                        .unwrap_or_default()
-                ),
+                &Message::new(
+                    &code::ACTIVITY_RULES_FAILED,
+                    format!("Order {order} was stored, but its document could not be made: {e}"),
+                )
+                .with("order", order)
+                .with_message("error", &e.message()),
             )?;
         }
     }
@@ -126,16 +130,23 @@ pub fn apply_delivery(conn: &Connection, d: &Delivery) -> Result<Applied, StoreE
             }
         },
         Payload::Ignored => {
-            insert_activity(
+            let text = format!(
+                "WooCommerce sent a \"{}\" delivery{}; Comptoir only handles orders and ignored it. In WooCommerce → Settings → Advanced → Webhooks, give that webhook the topic \"Order created\" or \"Order updated\", or delete it.",
+                meta.topic,
+                meta.webhook_id
+                    .map(|id| format!(" (webhook {id})"))
+                    .unwrap_or_default()
+            );
+            let message = match meta.webhook_id {
+                Some(id) => {
+                    Message::new(&code::ACTIVITY_IGNORED_TOPIC_WEBHOOK, text).with("webhook", id)
+                }
+                None => Message::new(&code::ACTIVITY_IGNORED_TOPIC, text),
+            };
+            record_activity(
                 conn,
                 Level::Warning,
-                &format!(
-                    "WooCommerce sent a \"{}\" delivery{}; Comptoir only handles orders and ignored it. In WooCommerce → Settings → Advanced → Webhooks, give that webhook the topic \"Order created\" or \"Order updated\", or delete it.",
-                    meta.topic,
-                    meta.webhook_id
-                        .map(|id| format!(" (webhook {id})"))
-                        .unwrap_or_default()
-                ),
+                &message.with("topic", meta.topic.as_str()),
             )?;
             (Outcome::Ignored, None)
         }
@@ -184,18 +195,21 @@ pub fn keep_failed_delivery(
             body,
         },
     )?;
-    insert_activity(
-        conn,
-        Level::Error,
-        &format!(
-            "A signed \"{}\" delivery could not be read and was kept as failed: {reason}. WooCommerce was told (400); the order will come with its next update.",
-            if meta.topic.is_empty() {
-                "untitled"
-            } else {
-                &meta.topic
-            }
-        ),
-    )
+    let text = format!(
+        "A signed \"{}\" delivery could not be read and was kept as failed: {reason}. WooCommerce was told (400); the order will come with its next update.",
+        if meta.topic.is_empty() {
+            "untitled"
+        } else {
+            &meta.topic
+        }
+    );
+    let message = if meta.topic.is_empty() {
+        Message::new(&code::ACTIVITY_FAILED_DELIVERY_UNTITLED, text)
+    } else {
+        Message::new(&code::ACTIVITY_FAILED_DELIVERY, text).with("topic", meta.topic.as_str())
+    };
+    // The reason is the woo crate's English sentence.
+    record_activity(conn, Level::Error, &message.with("reason", reason))
 }
 
 pub fn record_ping(conn: &Connection, ping: Ping, user_agent: &str) -> Result<(), StoreError> {
@@ -204,12 +218,14 @@ pub fn record_ping(conn: &Connection, ping: Ping, user_agent: &str) -> Result<()
     } else {
         format!(" from {user_agent}")
     };
-    insert_activity(
-        conn,
-        Level::Info,
-        &format!(
-            "WooCommerce pinged webhook {}{from}: the delivery URL works.",
-            ping.webhook_id
-        ),
-    )
+    let text = format!(
+        "WooCommerce pinged webhook {}{from}: the delivery URL works.",
+        ping.webhook_id
+    );
+    let message = if user_agent.is_empty() {
+        Message::new(&code::ACTIVITY_PING, text)
+    } else {
+        Message::new(&code::ACTIVITY_PING_FROM, text).with("agent", user_agent)
+    };
+    record_activity(conn, Level::Info, &message.with("webhook", ping.webhook_id))
 }

@@ -12,9 +12,10 @@ use std::time::Duration;
 use chrono::NaiveDateTime;
 use comptoir_core::document::DocumentKind;
 use comptoir_core::language::Language;
+use comptoir_core::message::{Message, code};
 use comptoir_core::template;
 use comptoir_mail::{MailError, Outgoing, Password, Security, SmtpSettings};
-use comptoir_store::activity::{Level, insert_activity};
+use comptoir_store::activity::{Level, record_activity};
 use comptoir_store::outbox::{self, OutboxRow};
 use comptoir_store::{Connection, now_text, with_tx};
 use serde::Serialize;
@@ -203,13 +204,19 @@ pub fn process_one(conn: &mut Connection, events: &MailSink) -> Result<bool> {
             with_tx(conn, |tx| {
                 outbox::mark_failed(tx, row.id, &message, true, next.as_deref())?;
                 if give_up {
-                    insert_activity(
+                    let number = row.document_number.as_deref().unwrap_or("");
+                    // The error is the mail server's or the mail crate's English sentence.
+                    record_activity(
                         tx,
                         Level::Error,
-                        &format!(
-                            "Document {} could not be e-mailed for more than 24 hours and Comptoir stopped trying: {message} Check Settings → E-mail, then press Send again.",
-                            row.document_number.as_deref().unwrap_or("")
-                        ),
+                        &Message::new(
+                            &code::ACTIVITY_MAIL_GAVE_UP,
+                            format!(
+                                "Document {number} could not be e-mailed for more than 24 hours and Comptoir stopped trying: {message} Check Settings → E-mail, then press Send again."
+                            ),
+                        )
+                        .with("number", number)
+                        .with("error", message.as_str()),
                     )?;
                 }
                 Ok::<_, Error>(())
@@ -231,13 +238,16 @@ pub fn process_one(conn: &mut Connection, events: &MailSink) -> Result<bool> {
 fn permanent(conn: &mut Connection, row: &OutboxRow, message: &str) -> Result<MailEvent> {
     with_tx(conn, |tx| {
         outbox::mark_failed(tx, row.id, message, false, None)?;
-        insert_activity(
+        let number = row.document_number.as_deref().unwrap_or("");
+        record_activity(
             tx,
             Level::Error,
-            &format!(
-                "Document {} was not e-mailed: {message}",
-                row.document_number.as_deref().unwrap_or("")
-            ),
+            &Message::new(
+                &code::ACTIVITY_MAIL_FAILED,
+                format!("Document {number} was not e-mailed: {message}"),
+            )
+            .with("number", number)
+            .with("error", message),
         )?;
         Ok::<_, Error>(())
     })?;
@@ -394,10 +404,14 @@ fn run(database: &std::path::Path, events: &MailSink, signal: &(Mutex<Signal>, C
                         break;
                     }
                     Err(e) => {
-                        let _ = insert_activity(
+                        let _ = record_activity(
                             &conn,
                             Level::Error,
-                            &format!("The outbox stopped for a moment: {e}"),
+                            &Message::new(
+                                &code::ACTIVITY_OUTBOX_STOPPED,
+                                format!("The outbox stopped for a moment: {e}"),
+                            )
+                            .with_message("error", &e.message()),
                         );
                         break;
                     }

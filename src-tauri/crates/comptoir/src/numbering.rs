@@ -4,6 +4,7 @@
 
 use chrono::Datelike;
 use comptoir_core::document::DocumentKind;
+use comptoir_core::message::{Message, code};
 use comptoir_store::Connection;
 use comptoir_store::counters::{highest_given, peek_number, set_next_number, take_number};
 
@@ -40,7 +41,7 @@ pub fn set_next(conn: &Connection, series: &str, value: &str) -> Result<()> {
     let next: i64 = value.parse().map_err(|_| Error::InvalidValue {
         key: format!("numbering.{series}.next"),
         value: value.to_owned(),
-        rule: "a whole number from 1".into(),
+        rule: Message::new(&code::SETTING_POSITIVE_INT, "a whole number from 1"),
     })?;
     let (counter_year, reset) = counter_year(conn, series, this_year())?;
     let highest = highest_given(conn, series, reset.then_some(counter_year))?;
@@ -48,10 +49,15 @@ pub fn set_next(conn: &Connection, series: &str, value: &str) -> Result<()> {
         return Err(Error::InvalidValue {
             key: format!("numbering.{series}.next"),
             value: value.to_owned(),
-            rule: format!(
-                "number {highest} was already given, so the next one must be at least {}",
-                highest + 1
-            ),
+            rule: Message::new(
+                &code::SETTING_NEXT_TAKEN,
+                format!(
+                    "number {highest} was already given, so the next one must be at least {}",
+                    highest + 1
+                ),
+            )
+            .with("highest", highest)
+            .with("least", highest + 1),
         });
     }
     Ok(set_next_number(conn, series, counter_year, next)?)

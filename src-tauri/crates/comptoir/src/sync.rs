@@ -24,7 +24,8 @@ use std::time::Duration;
 
 use chrono::TimeDelta;
 use comptoir_core::GmtTime;
-use comptoir_store::activity::{Level, insert_activity};
+use comptoir_core::message::{Message, code};
+use comptoir_store::activity::{Level, record_activity};
 use comptoir_store::failed_deliveries::{NewFailedDelivery, insert_failed_delivery};
 use comptoir_store::orders::{StoredVersion, find_stored_version};
 use comptoir_store::settings::{get_setting, set_setting};
@@ -136,6 +137,43 @@ impl SyncReport {
             );
         }
         text
+    }
+}
+
+impl SyncReport {
+    /// [`SyncReport::summary`] with its code and values, for the window's activity log.
+    pub fn summary_message(&self) -> Message {
+        let mut notes = Vec::new();
+        if self.unreadable > 0 {
+            notes.push(
+                Message::new(
+                    &code::CATCH_UP_NOTE_UNREADABLE,
+                    format!(
+                        "{} could not be read and kept with the failed deliveries.",
+                        plural(self.unreadable, "order", "orders")
+                    ),
+                )
+                .with("count", self.unreadable),
+            );
+        }
+        if !self.settled {
+            notes.push(Message::new(
+                &code::CATCH_UP_NOTE_UNSETTLED,
+                "The shop's order list kept changing while it was read, so the next catch-up reads it again from the same point.",
+            ));
+        }
+        let since = self.since.to_string();
+        let message = if self.orders_changed == 0 {
+            Message::new(&code::CATCH_UP_NONE_MISSED, self.summary())
+        } else {
+            Message::new(&code::CATCH_UP_CHANGED, self.summary())
+                .with("changed", self.orders_changed)
+                .with("made", self.documents_made)
+        };
+        message
+            .with("seen", self.orders_seen)
+            .with("since", since)
+            .with_messages("notes", &notes)
     }
 }
 
@@ -440,12 +478,16 @@ fn keep_unreadable(conn: &Connection, u: &Unreadable) -> Result<(), StoreError> 
             body: &u.body,
         },
     )?;
-    insert_activity(
+    record_activity(
         conn,
         Level::Error,
-        &format!(
-            "An order the shop listed during the catch-up could not be read and was kept with the failed deliveries: {reason}. It will come again with its next change."
-        ),
+        &Message::new(
+            &code::ACTIVITY_CATCH_UP_UNREADABLE,
+            format!(
+                "An order the shop listed during the catch-up could not be read and was kept with the failed deliveries: {reason}. It will come again with its next change."
+            ),
+        )
+        .with("reason", reason.as_str()),
     )
 }
 
@@ -464,17 +506,21 @@ fn record_success(
             set_setting(tx, CHECKED_UNTIL, &report.until.to_string())?;
             set_setting(tx, CHECKED_SHOP, shop.url())?;
         }
-        let summary = report.summary();
+        let summary = report.summary_message();
         if !previous_error.is_empty() {
-            insert_activity(
+            record_activity(
                 tx,
                 Level::Info,
-                &format!("The catch-up works again. {summary}"),
+                &Message::new(
+                    &code::ACTIVITY_CATCH_UP_AGAIN,
+                    format!("The catch-up works again. {summary}"),
+                )
+                .with_message("summary", &summary),
             )?;
         } else if report.unreadable > 0 || !report.settled {
-            insert_activity(tx, Level::Warning, &summary)?;
+            record_activity(tx, Level::Warning, &summary)?;
         } else if report.orders_changed > 0 {
-            insert_activity(tx, Level::Info, &summary)?;
+            record_activity(tx, Level::Info, &summary)?;
         }
         Ok(())
     })
@@ -490,10 +536,15 @@ fn record_failure(conn: &mut Connection, error: &SyncError) {
         set_setting(tx, LAST_ERROR, &message)?;
         set_setting(tx, LAST_ERROR_AT, &now_text())?;
         if previous != message {
-            insert_activity(
+            // The error itself is the sync module's English sentence.
+            record_activity(
                 tx,
                 Level::Error,
-                &format!("The catch-up of missed orders failed: {message}"),
+                &Message::new(
+                    &code::ACTIVITY_CATCH_UP_FAILED,
+                    format!("The catch-up of missed orders failed: {message}"),
+                )
+                .with("error", message.as_str()),
             )?;
         }
         Ok(())
