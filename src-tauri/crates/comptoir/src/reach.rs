@@ -541,6 +541,8 @@ fn run(shared: Arc<Shared>) {
     let mut settings: Option<TunnelSettings> = None;
     let mut next_check = Instant::now() + FIRST_CHECK;
     let mut published: Option<String> = None;
+    // Its own connection for the settings poll, opened once (opening migrates and configures).
+    let mut poll: Option<Connection> = None;
     loop {
         let (todo, port) = {
             let mut inner = shared.lock();
@@ -568,7 +570,10 @@ fn run(shared: Arc<Shared>) {
             return;
         }
         let mut restart = todo.restart;
-        if let Some(now) = shared.connect().as_ref().and_then(read_settings) {
+        if poll.is_none() {
+            poll = shared.connect();
+        }
+        if let Some(now) = poll.as_ref().and_then(read_settings) {
             if settings.as_ref().is_some_and(|s| *s != now) && port.is_some() {
                 restart = true;
             }

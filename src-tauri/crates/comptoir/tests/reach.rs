@@ -558,3 +558,81 @@ fn ngrok_without_an_authtoken_says_so_and_a_new_provider_takes_over() {
     assert_eq!(up.public_url.as_deref(), Some(PUBLIC));
     r.engine.shutdown();
 }
+
+/// `comptoir connect`: alone, it runs the listener and tunnel itself; while another Comptoir
+/// runs, it uses that one's public address. Twice makes no duplicates.
+#[test]
+fn comptoir_connect_on_the_command_line() {
+    let hooks = Webhooks::new(Vec::new());
+    let shop = shop(&hooks);
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    {
+        let conn = comptoir_store::open(&DataDir::at(data.clone()).unwrap().database()).unwrap();
+        with_shop(&conn, &shop);
+        set(&conn, "listener.port", &port.to_string());
+        set(&conn, "tunnel.public_url", PUBLIC);
+    }
+    let run = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_comptoir"))
+            .arg("--data-dir")
+            .arg(&data)
+            .arg("connect")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            out.status.success(),
+            "{text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        text
+    };
+    let delivery = format!("{PUBLIC}/webhooks/woocommerce");
+    let first = run();
+    assert!(first.contains("was created"), "{first}");
+    assert!(first.contains(&delivery), "{first}");
+    assert_eq!(hooks.list().len(), 2);
+    let second = run();
+    assert!(!second.contains("was created"), "{second}");
+    assert_eq!(hooks.list().len(), 2, "no duplicates");
+
+    // With the app (here an engine in this test) running, its public address is used.
+    let engine = Engine::open(
+        DataDir::at(data.clone()).unwrap(),
+        "the test app",
+        Arc::new(|_| {}),
+    )
+    .unwrap();
+    engine.start_listener(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)));
+    assert_eq!(
+        engine.wait_for_tunnel(Duration::from_secs(10)).state,
+        State::Up
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let third = loop {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_comptoir"))
+            .arg("--data-dir")
+            .arg(&data)
+            .arg("connect")
+            .output()
+            .unwrap();
+        if out.status.success() || Instant::now() > deadline {
+            break String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr);
+        }
+        // The running engine publishes its address a moment after the tunnel is up.
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert!(
+        third.contains("Using the public address of the test app"),
+        "{third}"
+    );
+    assert_eq!(hooks.list().len(), 2);
+    engine.shutdown();
+}
