@@ -63,28 +63,30 @@ impl AppState {
         self.engine.as_ref().map_err(Clone::clone)
     }
 
-    fn read<T>(
+    /// Reads with the window's connection. The error is a [`UiError`] (the sentence with its
+    /// code), or its English text for commands that return a plain string.
+    fn read<T, E: From<UiError>>(
         &self,
         f: impl FnOnce(&Connection) -> comptoir::error::Result<T>,
-    ) -> Result<T, String> {
+    ) -> Result<T, E> {
         let conn = self
             .reader
             .lock()
-            .map_err(|_| "The database connection is unusable; restart Comptoir.".to_owned())?;
-        f(&conn).map_err(|e| e.to_string())
+            .map_err(|_| E::from(UiError::unusable()))?;
+        f(&conn).map_err(|e| E::from(UiError::from(e)))
     }
 
     /// Changes by the owner (finalise, mark paid, stock) run in their own transactions on the
     /// window's connection; the intake writer has its own.
-    fn write<T>(
+    fn write<T, E: From<UiError>>(
         &self,
         f: impl FnOnce(&mut Connection) -> comptoir::error::Result<T>,
-    ) -> Result<T, String> {
+    ) -> Result<T, E> {
         let mut conn = self
             .reader
             .lock()
-            .map_err(|_| "The database connection is unusable; restart Comptoir.".to_owned())?;
-        f(&mut conn).map_err(|e| e.to_string())
+            .map_err(|_| E::from(UiError::unusable()))?;
+        f(&mut conn).map_err(|e| E::from(UiError::from(e)))
     }
 
     pub fn shutdown(&self) {
@@ -94,18 +96,59 @@ impl AppState {
     }
 }
 
-#[tauri::command]
-fn connection_info(state: tauri::State<'_, AppState>) -> Result<ConnectionInfo, String> {
-    state.engine()?.connection_info().map_err(|e| e.to_string())
+/// What a command rejects with: the core's sentence as `{code, params, message}`, so the window
+/// can say it in the owner's language (`message` is the English text; `code` is null for
+/// sentences that have no translation).
+#[derive(Debug, serde::Serialize)]
+#[serde(transparent)]
+pub struct UiError(serde_json::Value);
+
+impl UiError {
+    /// A sentence without a code, shown as it is.
+    fn plain(text: impl Into<String>) -> UiError {
+        UiError(serde_json::json!({ "code": null, "params": {}, "message": text.into() }))
+    }
+
+    fn unusable() -> UiError {
+        UiError::plain("The database connection is unusable; restart Comptoir.")
+    }
+
+    /// The English sentence.
+    pub fn text(&self) -> &str {
+        self.0["message"].as_str().unwrap_or_default()
+    }
+}
+
+impl From<comptoir::Error> for UiError {
+    fn from(e: comptoir::Error) -> UiError {
+        UiError(e.message().to_value())
+    }
+}
+
+impl From<String> for UiError {
+    fn from(text: String) -> UiError {
+        UiError::plain(text)
+    }
+}
+
+impl From<UiError> for String {
+    fn from(e: UiError) -> String {
+        e.text().to_owned()
+    }
 }
 
 #[tauri::command]
-fn restart_listener(state: tauri::State<'_, AppState>) -> Result<ListenerStatus, String> {
+fn connection_info(state: tauri::State<'_, AppState>) -> Result<ConnectionInfo, UiError> {
+    state.engine()?.connection_info().map_err(UiError::from)
+}
+
+#[tauri::command]
+fn restart_listener(state: tauri::State<'_, AppState>) -> Result<ListenerStatus, UiError> {
     Ok(state.engine()?.start_configured_listener())
 }
 
 #[tauri::command]
-fn list_orders(state: tauri::State<'_, AppState>) -> Result<Vec<OrderSummary>, String> {
+fn list_orders(state: tauri::State<'_, AppState>) -> Result<Vec<OrderSummary>, UiError> {
     state.read(queries::list_orders)
 }
 
@@ -114,38 +157,38 @@ fn order_detail(
     state: tauri::State<'_, AppState>,
     id: u64,
     source: String,
-) -> Result<OrderDetail, String> {
+) -> Result<OrderDetail, UiError> {
     state.read(|c| queries::order_detail(c, queries::find_order(c, id, Some(&source))?.key))
 }
 
 #[tauri::command]
-fn send_test_order(state: tauri::State<'_, AppState>) -> Result<TestOrderSent, String> {
-    state.engine()?.send_test_order().map_err(|e| e.to_string())
+fn send_test_order(state: tauri::State<'_, AppState>) -> Result<TestOrderSent, UiError> {
+    state.engine()?.send_test_order().map_err(UiError::from)
 }
 
 #[tauri::command]
-fn list_activity(state: tauri::State<'_, AppState>) -> Result<Vec<ActivityRow>, String> {
+fn list_activity(state: tauri::State<'_, AppState>) -> Result<Vec<ActivityRow>, UiError> {
     state.read(|c| Ok(store_list_activity(c, 200)?))
 }
 
 #[tauri::command]
 fn list_failed_deliveries(
     state: tauri::State<'_, AppState>,
-) -> Result<Vec<FailedDeliveryRow>, String> {
+) -> Result<Vec<FailedDeliveryRow>, UiError> {
     state.read(|c| Ok(store_list_failed(c, 100)?))
 }
 
 #[tauri::command]
-fn list_settings(state: tauri::State<'_, AppState>) -> Result<Vec<config::Setting>, String> {
+fn list_settings(state: tauri::State<'_, AppState>) -> Result<Vec<config::Setting>, UiError> {
     state.read(|c| config::list(c, true))
 }
 
 /// Checks a value without saving it (the settings screen validates as the owner types).
 #[tauri::command]
-fn check_setting(key: String, value: String) -> Result<String, String> {
+fn check_setting(key: String, value: String) -> Result<String, UiError> {
     ConfigKey::parse(&key)
         .and_then(|k| k.validate(&value))
-        .map_err(|e| e.to_string())
+        .map_err(UiError::from)
 }
 
 #[tauri::command]
@@ -153,7 +196,7 @@ fn set_setting(
     state: tauri::State<'_, AppState>,
     key: String,
     value: String,
-) -> Result<String, String> {
+) -> Result<String, UiError> {
     state.read(|c| config::set(c, &ConfigKey::parse(&key)?, &value))
 }
 
@@ -163,7 +206,7 @@ fn list_documents(
     kind: Option<String>,
     doc_state: Option<String>,
     paid: Option<bool>,
-) -> Result<Vec<DocumentRow>, String> {
+) -> Result<Vec<DocumentRow>, UiError> {
     state.read(|c| {
         documents::list(
             c,
@@ -180,22 +223,22 @@ fn list_documents(
 fn document_detail(
     state: tauri::State<'_, AppState>,
     id: i64,
-) -> Result<documents::DocumentDetail, String> {
+) -> Result<documents::DocumentDetail, UiError> {
     state.read(|c| documents::show(c, id))
 }
 
 #[tauri::command]
-fn finalize_document(state: tauri::State<'_, AppState>, id: i64) -> Result<DocumentRow, String> {
+fn finalize_document(state: tauri::State<'_, AppState>, id: i64) -> Result<DocumentRow, UiError> {
     state.write(|c| documents::finalize(c, id))
 }
 
 #[tauri::command]
-fn mark_document_paid(state: tauri::State<'_, AppState>, id: i64) -> Result<DocumentRow, String> {
+fn mark_document_paid(state: tauri::State<'_, AppState>, id: i64) -> Result<DocumentRow, UiError> {
     state.write(|c| documents::mark_paid(c, id))
 }
 
 #[tauri::command]
-fn delete_document(state: tauri::State<'_, AppState>, id: i64) -> Result<(), String> {
+fn delete_document(state: tauri::State<'_, AppState>, id: i64) -> Result<(), UiError> {
     state.write(|c| documents::delete(c, id))
 }
 
@@ -204,12 +247,12 @@ fn set_document_note(
     state: tauri::State<'_, AppState>,
     id: i64,
     note: String,
-) -> Result<DocumentRow, String> {
+) -> Result<DocumentRow, UiError> {
     state.write(|c| documents::set_note(c, id, &note))
 }
 
 #[tauri::command]
-fn list_stock(state: tauri::State<'_, AppState>) -> Result<Vec<stock::Product>, String> {
+fn list_stock(state: tauri::State<'_, AppState>) -> Result<Vec<stock::Product>, UiError> {
     state.read(stock::list)
 }
 
@@ -217,7 +260,7 @@ fn list_stock(state: tauri::State<'_, AppState>) -> Result<Vec<stock::Product>, 
 fn stock_ledger(
     state: tauri::State<'_, AppState>,
     sku: Option<String>,
-) -> Result<Vec<MovementRow>, String> {
+) -> Result<Vec<MovementRow>, UiError> {
     state.read(|c| stock::ledger(c, sku.as_deref()))
 }
 
@@ -226,21 +269,21 @@ fn set_stock(
     state: tauri::State<'_, AppState>,
     sku: String,
     quantity: String,
-) -> Result<stock::Product, String> {
+) -> Result<stock::Product, UiError> {
     state.write(|c| stock::set(c, &sku, &quantity))
 }
 
 /// The document's PDF, base64-encoded, for the preview (pdf.js draws it in the window).
 // Async: runs off the window's thread, which must keep drawing meanwhile.
 #[tauri::command(async)]
-fn document_pdf(state: tauri::State<'_, AppState>, id: i64) -> Result<String, String> {
+fn document_pdf(state: tauri::State<'_, AppState>, id: i64) -> Result<String, UiError> {
     use base64::Engine as _;
     state.read(|c| Ok(base64::engine::general_purpose::STANDARD.encode(pdfs::pdf(c, id)?.0)))
 }
 
 // Async: runs off the window's thread, which must keep drawing meanwhile.
 #[tauri::command(async)]
-fn email_preview(state: tauri::State<'_, AppState>, id: i64) -> Result<mailer::Preview, String> {
+fn email_preview(state: tauri::State<'_, AppState>, id: i64) -> Result<mailer::Preview, UiError> {
     state.read(|c| mailer::preview(c, id))
 }
 
@@ -249,7 +292,7 @@ fn set_customer_note(
     state: tauri::State<'_, AppState>,
     id: i64,
     note: String,
-) -> Result<DocumentRow, String> {
+) -> Result<DocumentRow, UiError> {
     state.write(|c| documents::set_customer_note(c, id, &note))
 }
 
@@ -259,7 +302,7 @@ fn set_customer_note(
 fn send_documents(
     state: tauri::State<'_, AppState>,
     ids: Vec<i64>,
-) -> Result<Vec<DocumentRow>, String> {
+) -> Result<Vec<DocumentRow>, UiError> {
     let rows = state.write(|c| ids.iter().map(|id| documents::send(c, *id)).collect());
     // Those queued before a refusal are sent too.
     if let Ok(engine) = state.engine() {
@@ -270,19 +313,19 @@ fn send_documents(
 
 // Async: runs off the window's thread, which must keep drawing meanwhile.
 #[tauri::command(async)]
-fn send_test_email(state: tauri::State<'_, AppState>, to: String) -> Result<String, String> {
+fn send_test_email(state: tauri::State<'_, AppState>, to: String) -> Result<String, UiError> {
     state.read(|c| mailer::send_test(c, &to))
 }
 
 #[tauri::command]
-fn list_outbox(state: tauri::State<'_, AppState>) -> Result<Vec<OutboxRow>, String> {
+fn list_outbox(state: tauri::State<'_, AppState>) -> Result<Vec<OutboxRow>, UiError> {
     state.read(|c| Ok(comptoir_store::outbox::list_outbox(c)?))
 }
 
 // Async: runs off the window's thread, which must keep drawing meanwhile.
 #[tauri::command(async)]
-fn list_printers() -> Result<Vec<String>, String> {
-    print::printers().map_err(|e| e.to_string())
+fn list_printers() -> Result<Vec<String>, UiError> {
+    print::printers().map_err(UiError::from)
 }
 
 /// Prints documents in one job; progress goes to the window as `comptoir:print` events.
@@ -293,7 +336,7 @@ fn print_documents<R: Runtime>(
     state: tauri::State<'_, AppState>,
     ids: Vec<i64>,
     printer: String,
-) -> Result<String, String> {
+) -> Result<String, UiError> {
     state.write(|c| {
         documents::print(c, &ids, &printer, |done, total| {
             let _ = app.emit(
@@ -306,7 +349,7 @@ fn print_documents<R: Runtime>(
 
 /// The delivery notes made today (the morning's printing).
 #[tauri::command]
-fn todays_delivery_notes(state: tauri::State<'_, AppState>) -> Result<Vec<DocumentRow>, String> {
+fn todays_delivery_notes(state: tauri::State<'_, AppState>) -> Result<Vec<DocumentRow>, UiError> {
     state.read(|c| documents::made_today(c, "delivery_note"))
 }
 

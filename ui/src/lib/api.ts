@@ -1,11 +1,14 @@
 // The Rust core's commands and events, typed. Every command may reject with a sentence meant for
-// the owner; `errorText` turns whatever arrived into that sentence.
+// the owner (`{code, params, message}`, see `CoreMessage`); `errorText` turns whatever arrived
+// into that sentence, in the owner's language.
 //
 // Money amounts are strings holding exact decimals ("60.80"): never turn them into numbers.
 // Times are UTC without an offset ("2026-11-28T14:29:38").
 
 import { invoke, isTauri } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import { isCoreMessage, translateMessage, type CoreMessage } from './i18n';
+import { lang } from './locale.svelte';
 
 /** An exact decimal amount as text, e.g. "60.80" or "-3.49". */
 export type Amount = string;
@@ -187,7 +190,11 @@ export interface ActivityEntry {
   id: number;
   at: GmtTime;
   level: ActivityLevel;
+  /** The English sentence (older lines have only this). */
   message: string;
+  /** The sentence's code and values, for showing it in the owner's language. */
+  code: string | null;
+  params: Record<string, unknown> | null;
 }
 
 export interface FailedDelivery {
@@ -443,9 +450,45 @@ export function onPrintProgress(handler: (progress: PrintProgress) => void): Pro
   return listen<PrintProgress>(PRINT_EVENT_NAME, (e) => handler(e.payload));
 }
 
-/** The sentence a rejected command carried (commands reject with a plain string). */
+/**
+ * The core's sentences recently shown, by the text they were shown with, so a screen can say them
+ * again when the owner switches language (`relocalized`). Bounded: only recent ones matter.
+ */
+const shown = new Map<string, CoreMessage>();
+const SHOWN_LIMIT = 200;
+
+function remember(text: string, message: CoreMessage): string {
+  // Next to a field the sentence is shown starting with a capital (settings.svelte.ts).
+  const capital = text ? text[0]!.toUpperCase() + text.slice(1) : text;
+  for (const key of [text, capital]) {
+    shown.delete(key);
+    shown.set(key, message);
+  }
+  while (shown.size > SHOWN_LIMIT) {
+    const oldest = shown.keys().next();
+    if (oldest.done) break;
+    shown.delete(oldest.value);
+  }
+  return text;
+}
+
+/**
+ * A sentence made by `errorText`, in the language now chosen (reactive: a template calling this
+ * is redrawn when the language changes). Any other text is returned as it is.
+ */
+export function relocalized(text: string): string {
+  const message = shown.get(text);
+  return message ? translateMessage(lang(), message) : text;
+}
+
+/**
+ * The sentence a rejected command carried, in the owner's language: commands reject with
+ * `{code, params, message}` (translated from `msg.<code>`, else the English `message`), or with a
+ * plain string.
+ */
 export function errorText(error: unknown): string {
   if (typeof error === 'string') return error;
+  if (isCoreMessage(error)) return remember(translateMessage(lang(), error), error);
   if (error instanceof Error) return error.message;
   if (error && typeof error === 'object' && 'message' in error) {
     const message = (error as { message: unknown }).message;
