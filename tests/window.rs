@@ -27,6 +27,11 @@ const TEST_ORDER_ID: u64 = 900_001;
 const NEW_ORDER_ID: u64 = 5001;
 /// A Belgian IBAN with one digit wrong: its check digits do not match (mod 97).
 const BAD_IBAN: &str = "BE68 5390 0754 7035";
+/// A Belgian IBAN two digits short, typed with the window in Dutch, and the sentence the window
+/// must then show (the core sends the code `check.iban.country_length` and its values; the
+/// window words it from its Dutch dictionary).
+const SHORT_IBAN: &str = "BE68 5390 0754 70";
+const SHORT_IBAN_NL: &str = "BE68 5390 0754 70 is geen geldig IBAN: een IBAN dat met BE begint, telt 16 tekens, dit telt er 14. Vergelijk het met uw rekeninguittreksel.";
 /// A product of order 22 (capture s01), whose stock the owner sets in the Stock screen.
 const SKU: &str = "MOUL-001";
 /// The shop's identity and sender, set with the CLI before the app starts.
@@ -59,6 +64,7 @@ fn the_real_window_receives_orders_live() {
         "connection.png",
         "settings.png",
         "settings-iban.png",
+        "settings-iban-nl.png",
         "documents.png",
         "stock.png",
         "review.png",
@@ -579,6 +585,54 @@ async fn scenario(
         .await
         .expect("cannot scroll to the IBAN");
     window.screenshot("settings-iban.png").await;
+
+    // 7b. The same screen in Dutch: a refused IBAN is explained in Dutch, not in the core's
+    // English. Then the window goes back to the language it had.
+    let before = window
+        .client()
+        .execute("return document.documentElement.lang;", vec![])
+        .await
+        .expect("cannot read the window's language");
+    let before = before.as_str().unwrap_or("en").to_owned();
+    window.click_testid("lang-nl").await;
+    window
+        .wait_for(
+            &format!("typing {SHORT_IBAN:?} into setting-shop.iban with the window in Dutch"),
+            DOM_TIMEOUT,
+            async |w: &Window| match w.all(&iban_css).await?.into_iter().next() {
+                Some(input) => {
+                    input.click().await?;
+                    input.clear().await?;
+                    input.send_keys(SHORT_IBAN).await?;
+                    Ok(Some(()))
+                }
+                None => Ok(None),
+            },
+        )
+        .await;
+    let dutch = window
+        .wait_for(
+            &format!("setting-error-shop.iban saying {SHORT_IBAN_NL:?}"),
+            DOM_TIMEOUT,
+            async |w: &Window| {
+                Ok(w.text_of("setting-error-shop.iban")
+                    .await?
+                    .map(|t| t.trim().replace('\u{a0}', " "))
+                    .filter(|t| t.as_str() == SHORT_IBAN_NL))
+            },
+        )
+        .await;
+    println!("e2e: in Dutch, the IBAN {SHORT_IBAN:?} is refused: {dutch:?}");
+    window
+        .client()
+        .execute(
+            "document.querySelector(\"[data-testid='setting-shop.iban']\")?.scrollIntoView({block: 'center'});",
+            vec![],
+        )
+        .await
+        .expect("cannot scroll to the IBAN");
+    window.screenshot("settings-iban-nl.png").await;
+    window.click_testid(&format!("lang-{before}")).await;
 
     // 8. The next order follows the new settings: on the Documents screen, its delivery note
     // appears by itself (leaving the IBAN field tries to save it, and is refused again).
