@@ -97,7 +97,16 @@ pub fn state(conn: &Connection) -> Result<WebhooksState, StoreError> {
     let mut st: WebhooksState = get_setting(conn, STATE_KEY)?
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default();
-    st.api_key_set = sync::shop_from_settings(conn).is_ok();
+    let entered = |k: &str| {
+        get_setting(conn, k)
+            .ok()
+            .flatten()
+            .is_some_and(|v| !v.trim().is_empty())
+    };
+    // Whether the secret is stored, without reading it (the keychain may be slow to answer).
+    st.api_key_set = entered(sync::KEY_URL)
+        && entered(sync::KEY_CONSUMER_KEY)
+        && crate::secrets::is_set(conn, sync::KEY_CONSUMER_SECRET).unwrap_or(false);
     Ok(st)
 }
 
