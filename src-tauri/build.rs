@@ -4,6 +4,12 @@ fn main() {
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(&[
             "connection_info",
             "restart_listener",
+            "connection_state",
+            "restart_tunnel",
+            "connect_shop",
+            "check_webhooks",
+            "test_public_url",
+            "catch_up_now",
             "list_orders",
             "order_detail",
             "send_test_order",

@@ -6,8 +6,10 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use comptoir::config::{self, ConfigKey};
-use comptoir::engine::{ConnectionInfo, Event, ListenerStatus};
+use comptoir::connect::WebhooksReport;
+use comptoir::engine::{ConnectionInfo, ConnectionState, Event, ListenerStatus};
 use comptoir::queries::{self, OrderDetail, OrderSummary};
+use comptoir::reach::{RoundTrip, TunnelState};
 use comptoir::test_order::TestOrderSent;
 use comptoir::{DataDir, Engine, documents, mailer, pdfs, print, stock};
 use comptoir_store::Connection;
@@ -145,6 +147,58 @@ fn connection_info(state: tauri::State<'_, AppState>) -> Result<ConnectionInfo, 
 #[tauri::command]
 fn restart_listener(state: tauri::State<'_, AppState>) -> Result<ListenerStatus, UiError> {
     Ok(state.engine()?.start_configured_listener())
+}
+
+/// How long Connect waits for a tunnel that is (re)starting before saying there is no address.
+const TUNNEL_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// The connection screen in one read: tunnel, delivery URL, webhooks, last catch-up.
+#[tauri::command]
+fn connection_state(state: tauri::State<'_, AppState>) -> Result<ConnectionState, UiError> {
+    state.engine()?.connection_state().map_err(UiError::from)
+}
+
+/// Restarts the tunnel at once after the owner changed its settings.
+#[tauri::command]
+fn restart_tunnel(state: tauri::State<'_, AppState>) -> Result<TunnelState, UiError> {
+    let engine = state.engine()?;
+    engine.restart_tunnel();
+    Ok(engine.tunnel_state())
+}
+
+/// "Connect": creates or updates Comptoir's two webhooks in the shop (never duplicates).
+// Async: waits for the tunnel and the shop, off the window's thread.
+#[tauri::command(async)]
+fn connect_shop(state: tauri::State<'_, AppState>) -> Result<WebhooksReport, UiError> {
+    let engine = state.engine()?;
+    // A tunnel just (re)started by a settings change gets a moment to come up.
+    engine.wait_for_tunnel(TUNNEL_WAIT);
+    engine
+        .connect_shop()
+        .map_err(|e| UiError::plain(e.to_string()))
+}
+
+/// Asks for a check of the webhooks; the result arrives as a `webhooks` event.
+#[tauri::command]
+fn check_webhooks(state: tauri::State<'_, AppState>) -> Result<(), UiError> {
+    state.engine()?.check_webhooks_now();
+    Ok(())
+}
+
+/// Sends a request through the public address to the listener and reports the round trip.
+// Async: blocks up to 15 s on the network, off the window's thread.
+#[tauri::command(async)]
+fn test_public_url(state: tauri::State<'_, AppState>) -> Result<RoundTrip, UiError> {
+    let engine = state.engine()?;
+    engine.wait_for_tunnel(TUNNEL_WAIT);
+    Ok(engine.test_public_url())
+}
+
+/// Asks for a catch-up with the shop now; the result arrives as a `catch_up` event.
+#[tauri::command]
+fn catch_up_now(state: tauri::State<'_, AppState>) -> Result<(), UiError> {
+    state.engine()?.catch_up_now();
+    Ok(())
 }
 
 #[tauri::command]
@@ -372,6 +426,12 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, data_dir: DataDir) -> tauri
         .invoke_handler(tauri::generate_handler![
             connection_info,
             restart_listener,
+            connection_state,
+            restart_tunnel,
+            connect_shop,
+            check_webhooks,
+            test_public_url,
+            catch_up_now,
             list_orders,
             order_detail,
             send_test_order,
