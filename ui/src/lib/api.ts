@@ -43,6 +43,92 @@ export interface ConnectionInfo {
   last_turned_away: TurnedAway | null;
 }
 
+// --- Reaching the shop: tunnel, webhooks made by "Connect", catch-up (connection screen) ---
+
+export type TunnelProvider = 'manual' | 'cloudflared' | 'ngrok';
+export type TunnelRunState = 'starting' | 'up' | 'down';
+
+/** The public address and how it is made. */
+export interface TunnelState {
+  provider: TunnelProvider | (string & {});
+  /** Whether this Comptoir can run that provider. */
+  available: boolean;
+  state: TunnelRunState;
+  /** `https://…` without a trailing slash, while up. */
+  public_url: string | null;
+  /** Why it is down, a sentence from the core (English). */
+  reason: string | null;
+  /** How many times the tunnel was restarted after exiting. */
+  restarts: number;
+}
+
+/** One of Comptoir's webhooks in the shop, as last seen. */
+export interface HookState {
+  topic: string;
+  id: number;
+  /** `active`, `paused`, `disabled` (as WooCommerce says) or `deleted` (gone from the shop). */
+  status: 'active' | 'paused' | 'disabled' | 'deleted' | (string & {});
+  delivery_url: string;
+}
+
+export interface WebhooksState {
+  /** "Connect" succeeded once: Comptoir keeps its webhooks in order by itself since. */
+  connected: boolean;
+  /** The shop address and REST API key are entered. */
+  api_key_set: boolean;
+  hooks: HookState[];
+  last_check: GmtTime | null;
+  /** Why the last check or Connect failed (a sentence), if it did. */
+  last_problem: string | null;
+  /** What the last Connect or check changed, one sentence each. */
+  last_changes: string[];
+}
+
+/** What "Connect" did. */
+export interface WebhooksReport {
+  delivery_url: string;
+  /** One sentence per webhook (and per warning about the address). */
+  messages: string[];
+  /** Whether anything was changed in WooCommerce. */
+  changed: boolean;
+  state: WebhooksState;
+}
+
+/** The last catch-up with the shop. */
+export interface CatchUpRun {
+  /** The last successful one. */
+  at: GmtTime | null;
+  /** How many orders it brought (new or changed). */
+  orders: number | null;
+  /** The last failure, when the last attempt failed. */
+  error: string | null;
+  error_at: GmtTime | null;
+}
+
+/** Everything the connection screen shows about reaching the shop. */
+export interface ConnectionState {
+  tunnel: TunnelState;
+  /** `<public address>/webhooks/woocommerce` while the tunnel is up. */
+  delivery_url: string | null;
+  local_url: string;
+  listener: ListenerStatus;
+  shop_url: string | null;
+  webhooks: WebhooksState;
+  catch_up: CatchUpRun;
+}
+
+/** The test of the public address: a request sent through it, back to this listener. */
+export interface RoundTrip {
+  ok: boolean;
+  url: string;
+  millis: number | null;
+  status: number | null;
+  /** That it works, or why not and what to do (English). */
+  message: string;
+  /** It works from here, but WooCommerce will not deliver to it. */
+  warning: string | null;
+}
+
 /** WooCommerce's statuses; plugins may add others. */
 export type OrderStatus =
   | 'pending'
@@ -337,7 +423,14 @@ export type ComptoirEvent =
   | { kind: 'failed_delivery'; topic: string }
   | { kind: 'turned_away'; status: number; reason: string }
   | ({ kind: 'listener' } & ListenerStatus)
-  | MailEvent;
+  | MailEvent
+  | ReachEvent;
+
+/** The tunnel, the webhooks or the catch-up changed (the connection screen follows them). */
+export type ReachEvent =
+  | ({ kind: 'tunnel' } & TunnelState)
+  | { kind: 'webhooks'; state: WebhooksState; messages: string[] }
+  | { kind: 'catch_up'; summary: string; orders_changed: number };
 
 /** The outbox tried to e-mail a document (sent, queued again after a failure, or failed). */
 export interface MailEvent {
@@ -397,6 +490,16 @@ export const inApp: boolean = isTauri() || '__TAURI_INTERNALS__' in window;
 export const api = {
   connectionInfo: () => invoke<ConnectionInfo>('connection_info'),
   restartListener: () => invoke<ListenerStatus>('restart_listener'),
+  connectionState: () => invoke<ConnectionState>('connection_state'),
+  /** Restarts the tunnel with the settings just saved. */
+  restartTunnel: () => invoke<TunnelState>('restart_tunnel'),
+  /** Creates or updates Comptoir's two webhooks in the shop; never duplicates. */
+  connectShop: () => invoke<WebhooksReport>('connect_shop'),
+  /** The result arrives as a `webhooks` event. */
+  checkWebhooks: () => invoke<null>('check_webhooks'),
+  testPublicUrl: () => invoke<RoundTrip>('test_public_url'),
+  /** The result arrives as a `catch_up` event. */
+  catchUpNow: () => invoke<null>('catch_up_now'),
   listOrders: () => invoke<OrderSummary[]>('list_orders'),
   orderDetail: (id: number, source: string) => invoke<OrderDetail>('order_detail', { id, source }),
   sendTestOrder: () => invoke<TestOrderSent>('send_test_order'),

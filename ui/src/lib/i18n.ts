@@ -179,6 +179,124 @@ const en = {
   'test.see': 'see Orders',
   'test.failed': 'The test order failed: {reason}',
 
+  // --- Connection screen: public address, one-click set-up, catch-up (reach.*) ---
+  'reach.tunnel.title': 'Public address',
+  'reach.tunnel.intro':
+    'WooCommerce only delivers to a public HTTPS address. Choose how this computer gets one; Comptoir lets only the webhook path through.',
+  'reach.provider.label': 'How WooCommerce reaches this computer',
+  'reach.provider.manual.name': 'My own address',
+  'reach.provider.manual.help':
+    'your own tunnel or reverse proxy, forwarding to the listener; you enter its HTTPS address.',
+  'reach.provider.cloudflared.name': 'Cloudflare quick tunnel',
+  'reach.provider.cloudflared.help':
+    'free, no account; needs the cloudflared program. Its address changes at every start, and Comptoir moves the webhooks each time.',
+  'reach.provider.ngrok.name': 'ngrok',
+  'reach.provider.ngrok.help':
+    'with your ngrok account’s authtoken, and a reserved domain if you have one (the address then stays the same).',
+  'reach.manual.url': 'Public address',
+  'reach.manual.urlHelp':
+    'For example https://orders.myshop.be. It must forward to this computer’s listener; press Test to check.',
+  'reach.cloudflared.installed': 'cloudflared is installed: Comptoir starts it and stops it with the app.',
+  'reach.cloudflared.help':
+    'Install cloudflared from Cloudflare’s site (developers.cloudflare.com → cloudflared → Downloads) if it is not yet on this computer.',
+  'reach.cloudflared.path': 'cloudflared program',
+  'reach.cloudflared.pathHelp':
+    'Only if Comptoir does not find it by itself: the full path of the cloudflared program.',
+  'reach.ngrok.token': 'ngrok authtoken',
+  'reach.ngrok.tokenKeep': 'Type a new authtoken to replace it',
+  'reach.ngrok.tokenStored':
+    'An authtoken is stored (dashboard.ngrok.com → Your Authtoken). It is never shown; type a new one to replace it.',
+  'reach.ngrok.tokenNone': 'No authtoken stored. Copy yours from dashboard.ngrok.com → Your Authtoken.',
+  'reach.ngrok.tokenRemove': 'Remove it',
+  'reach.ngrok.tokenSaved': 'Authtoken saved',
+  'reach.ngrok.tokenRemoved': 'Authtoken removed',
+  'reach.ngrok.domain': 'Reserved domain (optional)',
+  'reach.ngrok.domainHelp':
+    'For example myshop.ngrok.app. Without one, ngrok gives an address that may change.',
+  'reach.state.starting': '{provider}: starting…',
+  'reach.state.up': '{provider}: up',
+  'reach.state.down': '{provider}: down',
+  'reach.state.changing': 'The tunnel is changing…',
+  'reach.restarts': 'Restarted {count} {count|time|times} after it stopped.',
+  'reach.test.button': 'Test',
+  'reach.test.running': 'Testing…',
+  'reach.test.help':
+    'Sends a request through the public address and checks that it comes back to this computer’s listener.',
+  'reach.test.ok': 'It works: round trip in {ms} ms',
+  'reach.test.failed': 'The test did not reach Comptoir',
+
+  'reach.shop.title': 'Connect the shop (one click)',
+  'reach.shop.intro':
+    'With a REST API key, Comptoir creates its two webhooks in WooCommerce itself, keeps them pointed at the current address, and fetches orders it may have missed.',
+  'reach.key.title': 'Where to create the key',
+  'reach.key.1':
+    'In the WordPress admin, open WooCommerce → Settings → Advanced → REST API and click “Add key”.',
+  'reach.key.2': 'Description: for example “Comptoir”; User: an administrator.',
+  'reach.key.3': 'Permissions: “Read/Write”, then click “Generate API key”.',
+  'reach.key.4':
+    'Copy the consumer key (ck_…) and the consumer secret (cs_…) below: WooCommerce shows the secret only once.',
+  'reach.key.why':
+    'Read/Write access is needed: Comptoir creates and repairs its webhooks (write) and reads the orders it missed (read).',
+  'reach.shop.url': 'Shop address',
+  'reach.shop.urlHelp': 'For example https://www.myshop.be (https is required).',
+  'reach.shop.key': 'Consumer key',
+  'reach.shop.keyHelp': 'Starts with ck_.',
+  'reach.shop.secret': 'Consumer secret',
+  'reach.shop.secretKeep': 'Type a new secret to replace it',
+  'reach.shop.secretStored':
+    'A consumer secret is stored in the system keychain. It is never shown; type a new one to replace it.',
+  'reach.shop.secretNone': 'No consumer secret stored. It starts with cs_.',
+  'reach.shop.secretRemove': 'Remove it',
+  'reach.shop.secretSaved': 'Consumer secret saved',
+  'reach.shop.secretRemoved': 'Consumer secret removed',
+  'reach.connect.button': 'Connect',
+  'reach.connect.again': 'Connect again',
+  'reach.connect.running': 'Connecting…',
+  'reach.connect.help':
+    'Creates the webhooks “order created” and “order updated”, or updates the ones Comptoir made before: pressing it again never makes duplicates.',
+  'reach.connect.needsAddress':
+    'Connect needs the public address to be up: WooCommerce must know where to deliver.',
+  'reach.connect.done': 'The shop is connected.',
+  'reach.connect.unchanged': 'The shop was already connected: nothing needed changing.',
+  'reach.connect.failed': 'Connecting the shop failed',
+  'reach.hooks.title': 'Comptoir’s webhooks in WooCommerce',
+  'reach.hooks.topic': 'Topic',
+  'reach.hooks.id': 'No.',
+  'reach.hooks.status': 'Status',
+  'reach.hooks.url': 'Delivers to',
+  'reach.hooks.noneYet': 'None yet: press Connect.',
+  'reach.hooks.manualOnly':
+    'Not connected by Comptoir. Without an API key, set the webhooks up by hand (see Manual set-up).',
+  'reach.hooks.changes': 'What changed last time',
+  'reach.hooks.checked': 'Last checked {at}.',
+  'reach.hooks.neverChecked': 'Not checked yet.',
+  'reach.hooks.auto':
+    'Comptoir checks them at start and regularly: it re-activates a webhook WooCommerce disabled and recreates a deleted one.',
+  'reach.hooks.check': 'Check now',
+  'reach.hooks.checking': 'Checking…',
+  'reach.topic.created': 'Order created',
+  'reach.topic.updated': 'Order updated',
+  'reach.hook.active': 'Active',
+  'reach.hook.paused': 'Paused',
+  'reach.hook.disabled': 'Disabled',
+  'reach.hook.deleted': 'Deleted',
+
+  'reach.catchUp.title': 'Missed orders',
+  'reach.catchUp.intro':
+    'WooCommerce never resends a delivery that failed (Comptoir closed, computer asleep). Comptoir therefore asks the shop for the orders changed since the last one it knows: at start, when the public address comes back, and regularly.',
+  'reach.catchUp.last': 'Last catch-up: {at} — {count} {count|order|orders} brought in.',
+  'reach.catchUp.never': 'No catch-up has run yet.',
+  'reach.catchUp.failedAt': 'The last attempt failed ({at}):',
+  'reach.catchUp.failed': 'The last attempt failed:',
+  'reach.catchUp.button': 'Catch up now',
+  'reach.catchUp.running': 'Catching up…',
+  'reach.catchUp.needsKey': 'The catch-up needs the shop address and the REST API key above.',
+  'reach.catchUp.interval': 'Every (minutes)',
+  'reach.catchUp.intervalHelp': 'From 1 to 1440; 10 by default.',
+
+  'reach.manualSetup.title': 'Manual set-up (without API key)',
+  'reach.manualSetup.intro': 'You can also create the two webhooks in WooCommerce yourself.',
+
   'activity.title': 'Activity',
   'activity.log': 'Activity log',
   'activity.empty': 'Nothing has happened yet.',
@@ -943,6 +1061,128 @@ const fr: Dictionary = {
   'test.received': 'Commande de test {id} reçue',
   'test.see': 'voir Commandes',
   'test.failed': 'La commande de test a échoué : {reason}',
+
+  // --- Écran Connexion : adresse publique, connexion en un clic, rattrapage (reach.*) ---
+  'reach.tunnel.title': 'Adresse publique',
+  'reach.tunnel.intro':
+    'WooCommerce ne livre qu’à une adresse HTTPS publique. Choisissez comment cet ordinateur en obtient une ; Comptoir ne laisse passer que le chemin des webhooks.',
+  'reach.provider.label': 'Comment WooCommerce atteint cet ordinateur',
+  'reach.provider.manual.name': 'Ma propre adresse',
+  'reach.provider.manual.help':
+    'votre propre tunnel ou proxy inverse, qui renvoie vers le récepteur ; vous en indiquez l’adresse HTTPS.',
+  'reach.provider.cloudflared.name': 'Tunnel rapide Cloudflare',
+  'reach.provider.cloudflared.help':
+    'gratuit, sans compte ; il faut le programme cloudflared. Son adresse change à chaque démarrage, et Comptoir déplace alors les webhooks.',
+  'reach.provider.ngrok.name': 'ngrok',
+  'reach.provider.ngrok.help':
+    'avec l’authtoken de votre compte ngrok, et un domaine réservé si vous en avez un (l’adresse reste alors la même).',
+  'reach.manual.url': 'Adresse publique',
+  'reach.manual.urlHelp':
+    'Par exemple https://commandes.maboutique.be. Elle doit renvoyer vers le récepteur de cet ordinateur ; cliquez sur Tester pour le vérifier.',
+  'reach.cloudflared.installed':
+    'cloudflared est installé : Comptoir le démarre et l’arrête avec l’application.',
+  'reach.cloudflared.help':
+    'Installez cloudflared depuis le site de Cloudflare (developers.cloudflare.com → cloudflared → Downloads) s’il n’est pas encore sur cet ordinateur.',
+  'reach.cloudflared.path': 'Programme cloudflared',
+  'reach.cloudflared.pathHelp':
+    'Seulement si Comptoir ne le trouve pas tout seul : le chemin complet du programme cloudflared.',
+  'reach.ngrok.token': 'Authtoken ngrok',
+  'reach.ngrok.tokenKeep': 'Tapez un nouvel authtoken pour le remplacer',
+  'reach.ngrok.tokenStored':
+    'Un authtoken est enregistré (dashboard.ngrok.com → Your Authtoken). Il n’est jamais affiché ; tapez-en un nouveau pour le remplacer.',
+  'reach.ngrok.tokenNone':
+    'Aucun authtoken enregistré. Copiez le vôtre depuis dashboard.ngrok.com → Your Authtoken.',
+  'reach.ngrok.tokenRemove': 'Le supprimer',
+  'reach.ngrok.tokenSaved': 'Authtoken enregistré',
+  'reach.ngrok.tokenRemoved': 'Authtoken supprimé',
+  'reach.ngrok.domain': 'Domaine réservé (facultatif)',
+  'reach.ngrok.domainHelp':
+    'Par exemple maboutique.ngrok.app. Sans domaine, ngrok donne une adresse qui peut changer.',
+  'reach.state.starting': '{provider} : démarrage…',
+  'reach.state.up': '{provider} : en service',
+  'reach.state.down': '{provider} : hors service',
+  'reach.state.changing': 'Le tunnel change…',
+  'reach.restarts': 'Redémarré {count} fois après un arrêt.',
+  'reach.test.button': 'Tester',
+  'reach.test.running': 'Test en cours…',
+  'reach.test.help':
+    'Envoie une requête par l’adresse publique et vérifie qu’elle revient au récepteur de cet ordinateur.',
+  'reach.test.ok': 'Ça fonctionne : aller-retour en {ms} ms',
+  'reach.test.failed': 'Le test n’est pas arrivé jusqu’à Comptoir',
+
+  'reach.shop.title': 'Connecter la boutique (en un clic)',
+  'reach.shop.intro':
+    'Avec une clé d’API REST, Comptoir crée lui-même ses deux webhooks dans WooCommerce, les garde dirigés vers l’adresse actuelle et va chercher les commandes qu’il aurait manquées.',
+  'reach.key.title': 'Où créer la clé',
+  'reach.key.1':
+    'Dans l’administration WordPress, ouvrez WooCommerce → Réglages → Avancé → API REST et cliquez sur « Ajouter une clé ».',
+  'reach.key.2': 'Description : par exemple « Comptoir » ; Utilisateur : un administrateur.',
+  'reach.key.3': 'Droits d’accès : « Lecture/Écriture », puis cliquez sur « Générer une clé API ».',
+  'reach.key.4':
+    'Copiez ci-dessous la clé client (ck_…) et le secret client (cs_…) : WooCommerce n’affiche le secret qu’une seule fois.',
+  'reach.key.why':
+    'L’accès en lecture/écriture est nécessaire : Comptoir crée et répare ses webhooks (écriture) et lit les commandes manquées (lecture).',
+  'reach.shop.url': 'Adresse de la boutique',
+  'reach.shop.urlHelp': 'Par exemple https://www.maboutique.be (https obligatoire).',
+  'reach.shop.key': 'Clé client',
+  'reach.shop.keyHelp': 'Commence par ck_.',
+  'reach.shop.secret': 'Secret client',
+  'reach.shop.secretKeep': 'Tapez un nouveau secret pour le remplacer',
+  'reach.shop.secretStored':
+    'Un secret client est enregistré dans le trousseau du système. Il n’est jamais affiché ; tapez-en un nouveau pour le remplacer.',
+  'reach.shop.secretNone': 'Aucun secret client enregistré. Il commence par cs_.',
+  'reach.shop.secretRemove': 'Le supprimer',
+  'reach.shop.secretSaved': 'Secret client enregistré',
+  'reach.shop.secretRemoved': 'Secret client supprimé',
+  'reach.connect.button': 'Connecter',
+  'reach.connect.again': 'Connecter à nouveau',
+  'reach.connect.running': 'Connexion…',
+  'reach.connect.help':
+    'Crée les webhooks « commande créée » et « commande mise à jour », ou met à jour ceux que Comptoir a déjà créés : cliquer une deuxième fois ne crée jamais de doublons.',
+  'reach.connect.needsAddress':
+    'Pour connecter, l’adresse publique doit être en service : WooCommerce doit savoir où livrer.',
+  'reach.connect.done': 'La boutique est connectée.',
+  'reach.connect.unchanged': 'La boutique était déjà connectée : rien à changer.',
+  'reach.connect.failed': 'La connexion de la boutique a échoué',
+  'reach.hooks.title': 'Les webhooks de Comptoir dans WooCommerce',
+  'reach.hooks.topic': 'Sujet',
+  'reach.hooks.id': 'N°',
+  'reach.hooks.status': 'État',
+  'reach.hooks.url': 'Livre à',
+  'reach.hooks.noneYet': 'Aucun pour l’instant : cliquez sur Connecter.',
+  'reach.hooks.manualOnly':
+    'Pas connectée par Comptoir. Sans clé d’API, créez les webhooks vous-même (voir Configuration manuelle).',
+  'reach.hooks.changes': 'Ce qui a changé la dernière fois',
+  'reach.hooks.checked': 'Dernière vérification le {at}.',
+  'reach.hooks.neverChecked': 'Pas encore vérifiés.',
+  'reach.hooks.auto':
+    'Comptoir les vérifie au démarrage puis régulièrement : il réactive un webhook désactivé par WooCommerce et recrée un webhook supprimé.',
+  'reach.hooks.check': 'Vérifier maintenant',
+  'reach.hooks.checking': 'Vérification…',
+  'reach.topic.created': 'Commande créée',
+  'reach.topic.updated': 'Commande mise à jour',
+  'reach.hook.active': 'Actif',
+  'reach.hook.paused': 'En pause',
+  'reach.hook.disabled': 'Désactivé',
+  'reach.hook.deleted': 'Supprimé',
+
+  'reach.catchUp.title': 'Commandes manquées',
+  'reach.catchUp.intro':
+    'WooCommerce ne renvoie jamais une livraison qui a échoué (Comptoir fermé, ordinateur en veille). Comptoir demande donc à la boutique les commandes modifiées depuis la dernière qu’il connaît : au démarrage, quand l’adresse publique revient, et régulièrement.',
+  'reach.catchUp.last':
+    'Dernier rattrapage : le {at} — {count} {count|commande récupérée|commandes récupérées}.',
+  'reach.catchUp.never': 'Aucun rattrapage n’a encore eu lieu.',
+  'reach.catchUp.failedAt': 'La dernière tentative a échoué ({at}) :',
+  'reach.catchUp.failed': 'La dernière tentative a échoué :',
+  'reach.catchUp.button': 'Rattraper maintenant',
+  'reach.catchUp.running': 'Rattrapage…',
+  'reach.catchUp.needsKey':
+    'Le rattrapage a besoin de l’adresse de la boutique et de la clé d’API REST ci-dessus.',
+  'reach.catchUp.interval': 'Toutes les (minutes)',
+  'reach.catchUp.intervalHelp': 'De 1 à 1440 ; 10 par défaut.',
+
+  'reach.manualSetup.title': 'Configuration manuelle (sans clé d’API)',
+  'reach.manualSetup.intro': 'Vous pouvez aussi créer vous-même les deux webhooks dans WooCommerce.',
 
   'activity.title': 'Activité',
   'activity.log': 'Journal d’activité',
@@ -1717,6 +1957,128 @@ const nl: Dictionary = {
   'test.received': 'Testbestelling {id} ontvangen',
   'test.see': 'zie Bestellingen',
   'test.failed': 'De testbestelling is mislukt: {reason}',
+
+  // --- Scherm Verbinding: publiek adres, koppelen in één klik, inhaalronde (reach.*) ---
+  'reach.tunnel.title': 'Publiek adres',
+  'reach.tunnel.intro':
+    'WooCommerce levert alleen aan een publiek HTTPS-adres. Kies hoe deze computer er een krijgt; Comptoir laat alleen het pad van de webhooks door.',
+  'reach.provider.label': 'Hoe WooCommerce deze computer bereikt',
+  'reach.provider.manual.name': 'Mijn eigen adres',
+  'reach.provider.manual.help':
+    'uw eigen tunnel of reverse proxy, die doorstuurt naar de ontvanger; u vult het HTTPS-adres in.',
+  'reach.provider.cloudflared.name': 'Snelle tunnel van Cloudflare',
+  'reach.provider.cloudflared.help':
+    'gratis, zonder account; het programma cloudflared is nodig. Het adres verandert bij elke start, en Comptoir verplaatst dan de webhooks.',
+  'reach.provider.ngrok.name': 'ngrok',
+  'reach.provider.ngrok.help':
+    'met de authtoken van uw ngrok-account, en een gereserveerd domein als u er een hebt (het adres blijft dan hetzelfde).',
+  'reach.manual.url': 'Publiek adres',
+  'reach.manual.urlHelp':
+    'Bijvoorbeeld https://bestellingen.mijnwinkel.be. Het moet doorsturen naar de ontvanger van deze computer; klik op Testen om het na te gaan.',
+  'reach.cloudflared.installed':
+    'cloudflared is geïnstalleerd: Comptoir start en stopt het samen met de app.',
+  'reach.cloudflared.help':
+    'Installeer cloudflared via de website van Cloudflare (developers.cloudflare.com → cloudflared → Downloads) als het nog niet op deze computer staat.',
+  'reach.cloudflared.path': 'Programma cloudflared',
+  'reach.cloudflared.pathHelp':
+    'Alleen als Comptoir het niet zelf vindt: het volledige pad van het programma cloudflared.',
+  'reach.ngrok.token': 'ngrok-authtoken',
+  'reach.ngrok.tokenKeep': 'Typ een nieuwe authtoken om hem te vervangen',
+  'reach.ngrok.tokenStored':
+    'Er is een authtoken opgeslagen (dashboard.ngrok.com → Your Authtoken). Hij wordt nooit getoond; typ een nieuwe om hem te vervangen.',
+  'reach.ngrok.tokenNone':
+    'Geen authtoken opgeslagen. Kopieer de uwe via dashboard.ngrok.com → Your Authtoken.',
+  'reach.ngrok.tokenRemove': 'Verwijderen',
+  'reach.ngrok.tokenSaved': 'Authtoken opgeslagen',
+  'reach.ngrok.tokenRemoved': 'Authtoken verwijderd',
+  'reach.ngrok.domain': 'Gereserveerd domein (optioneel)',
+  'reach.ngrok.domainHelp':
+    'Bijvoorbeeld mijnwinkel.ngrok.app. Zonder domein geeft ngrok een adres dat kan veranderen.',
+  'reach.state.starting': '{provider}: wordt gestart…',
+  'reach.state.up': '{provider}: actief',
+  'reach.state.down': '{provider}: buiten werking',
+  'reach.state.changing': 'De tunnel verandert…',
+  'reach.restarts': '{count} keer herstart na een onderbreking.',
+  'reach.test.button': 'Testen',
+  'reach.test.running': 'Bezig met testen…',
+  'reach.test.help':
+    'Stuurt een verzoek via het publieke adres en gaat na of het terugkomt bij de ontvanger van deze computer.',
+  'reach.test.ok': 'Het werkt: heen en terug in {ms} ms',
+  'reach.test.failed': 'De test is niet bij Comptoir aangekomen',
+
+  'reach.shop.title': 'De winkel koppelen (in één klik)',
+  'reach.shop.intro':
+    'Met een REST API-sleutel maakt Comptoir zelf zijn twee webhooks aan in WooCommerce, houdt ze gericht op het huidige adres en haalt de bestellingen op die het gemist zou hebben.',
+  'reach.key.title': 'Waar u de sleutel aanmaakt',
+  'reach.key.1':
+    'Open in het WordPress-beheer WooCommerce → Instellingen → Geavanceerd → REST API en klik op “Sleutel toevoegen”.',
+  'reach.key.2': 'Omschrijving: bijvoorbeeld “Comptoir”; Gebruiker: een beheerder.',
+  'reach.key.3': 'Rechten: “Lezen/Schrijven”, en klik dan op “API-sleutel genereren”.',
+  'reach.key.4':
+    'Kopieer hieronder de consumer key (ck_…) en het consumer secret (cs_…): WooCommerce toont het secret maar één keer.',
+  'reach.key.why':
+    'Lees- en schrijfrechten zijn nodig: Comptoir maakt en herstelt zijn webhooks (schrijven) en leest de gemiste bestellingen (lezen).',
+  'reach.shop.url': 'Adres van de winkel',
+  'reach.shop.urlHelp': 'Bijvoorbeeld https://www.mijnwinkel.be (https is verplicht).',
+  'reach.shop.key': 'Consumer key',
+  'reach.shop.keyHelp': 'Begint met ck_.',
+  'reach.shop.secret': 'Consumer secret',
+  'reach.shop.secretKeep': 'Typ een nieuw secret om het te vervangen',
+  'reach.shop.secretStored':
+    'Er is een consumer secret opgeslagen in de sleutelhanger van het systeem. Het wordt nooit getoond; typ een nieuw om het te vervangen.',
+  'reach.shop.secretNone': 'Geen consumer secret opgeslagen. Het begint met cs_.',
+  'reach.shop.secretRemove': 'Verwijderen',
+  'reach.shop.secretSaved': 'Consumer secret opgeslagen',
+  'reach.shop.secretRemoved': 'Consumer secret verwijderd',
+  'reach.connect.button': 'Koppelen',
+  'reach.connect.again': 'Opnieuw koppelen',
+  'reach.connect.running': 'Bezig met koppelen…',
+  'reach.connect.help':
+    'Maakt de webhooks “bestelling aangemaakt” en “bestelling bijgewerkt” aan, of werkt de webhooks bij die Comptoir eerder maakte: nog eens klikken maakt nooit dubbele aan.',
+  'reach.connect.needsAddress':
+    'Om te koppelen moet het publieke adres actief zijn: WooCommerce moet weten waar het moet leveren.',
+  'reach.connect.done': 'De winkel is gekoppeld.',
+  'reach.connect.unchanged': 'De winkel was al gekoppeld: er hoefde niets te veranderen.',
+  'reach.connect.failed': 'Het koppelen van de winkel is mislukt',
+  'reach.hooks.title': 'De webhooks van Comptoir in WooCommerce',
+  'reach.hooks.topic': 'Onderwerp',
+  'reach.hooks.id': 'Nr.',
+  'reach.hooks.status': 'Status',
+  'reach.hooks.url': 'Levert aan',
+  'reach.hooks.noneYet': 'Nog geen: klik op Koppelen.',
+  'reach.hooks.manualOnly':
+    'Niet gekoppeld door Comptoir. Zonder API-sleutel maakt u de webhooks zelf aan (zie Handmatig instellen).',
+  'reach.hooks.changes': 'Wat de vorige keer veranderde',
+  'reach.hooks.checked': 'Laatst nagekeken op {at}.',
+  'reach.hooks.neverChecked': 'Nog niet nagekeken.',
+  'reach.hooks.auto':
+    'Comptoir kijkt ze na bij de start en daarna geregeld: het heractiveert een webhook die WooCommerce uitschakelde en maakt een verwijderde opnieuw aan.',
+  'reach.hooks.check': 'Nu nakijken',
+  'reach.hooks.checking': 'Bezig met nakijken…',
+  'reach.topic.created': 'Bestelling aangemaakt',
+  'reach.topic.updated': 'Bestelling bijgewerkt',
+  'reach.hook.active': 'Actief',
+  'reach.hook.paused': 'Gepauzeerd',
+  'reach.hook.disabled': 'Uitgeschakeld',
+  'reach.hook.deleted': 'Verwijderd',
+
+  'reach.catchUp.title': 'Gemiste bestellingen',
+  'reach.catchUp.intro':
+    'WooCommerce stuurt een mislukte levering nooit opnieuw (Comptoir gesloten, computer in slaapstand). Comptoir vraagt de winkel daarom de bestellingen die gewijzigd zijn sinds de laatste die het kent: bij de start, wanneer het publieke adres terug is, en geregeld.',
+  'reach.catchUp.last':
+    'Laatste inhaalronde: {at} — {count} {count|bestelling|bestellingen} opgehaald.',
+  'reach.catchUp.never': 'Er is nog geen inhaalronde geweest.',
+  'reach.catchUp.failedAt': 'De laatste poging is mislukt ({at}):',
+  'reach.catchUp.failed': 'De laatste poging is mislukt:',
+  'reach.catchUp.button': 'Nu inhalen',
+  'reach.catchUp.running': 'Bezig met inhalen…',
+  'reach.catchUp.needsKey':
+    'De inhaalronde heeft het adres van de winkel en de REST API-sleutel hierboven nodig.',
+  'reach.catchUp.interval': 'Elke (minuten)',
+  'reach.catchUp.intervalHelp': 'Van 1 tot 1440; standaard 10.',
+
+  'reach.manualSetup.title': 'Handmatig instellen (zonder API-sleutel)',
+  'reach.manualSetup.intro': 'U kunt de twee webhooks ook zelf aanmaken in WooCommerce.',
 
   'activity.title': 'Activiteit',
   'activity.log': 'Activiteitenlogboek',

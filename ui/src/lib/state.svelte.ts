@@ -71,8 +71,11 @@ function storedPrinter(): string {
   }
 }
 
-/** Keys the Connection screen owns; the Settings screen leaves them alone. */
-const CONNECTION_KEYS = new Set(['webhook.secret', 'listener.port', 'tunnel.public_url']);
+/**
+ * Keys no settings field edits (the Connection screen shows them its own way). The tunnel and shop
+ * keys are edited as fields on the Connection screen.
+ */
+const CONNECTION_KEYS = new Set(['webhook.secret', 'listener.port']);
 
 export interface OrderRef {
   id: number;
