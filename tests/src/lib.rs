@@ -582,6 +582,60 @@ impl Window {
         path
     }
 
+    /// Replaces what the input `[data-testid=testid]` holds with `text`, as typed (retrying
+    /// until the input shows exactly that text).
+    pub async fn type_into(&self, testid: &str, text: &str) {
+        let css = tid(testid);
+        self.wait_for(
+            &format!("typing {text:?} into {testid}"),
+            DOM_TIMEOUT,
+            async |w: &Window| match w.all(&css).await?.into_iter().next() {
+                Some(input) => {
+                    input.clear().await?;
+                    input.send_keys(text).await?;
+                    Ok(input.prop("value").await?.filter(|v| v == text).map(|_| ()))
+                }
+                None => Ok(None),
+            },
+        )
+        .await;
+    }
+
+    /// Presses Enter in `[data-testid=testid]` (a setting field saves on Enter).
+    pub async fn press_enter(&self, testid: &str) {
+        let css = tid(testid);
+        self.wait_for(
+            &format!("Enter pressed in {testid}"),
+            DOM_TIMEOUT,
+            async |w: &Window| match w.all(&css).await?.into_iter().next() {
+                // WebDriver's code for the Enter key.
+                Some(input) => input.send_keys("\u{E007}").await.map(Some),
+                None => Ok(None),
+            },
+        )
+        .await;
+    }
+
+    /// Waits until the attribute `name` of `[data-testid=testid]` passes `accept`; returns it.
+    pub async fn attr_when(
+        &self,
+        testid: &str,
+        name: &str,
+        timeout: Duration,
+        accept: impl Fn(&str) -> bool,
+    ) -> String {
+        let css = tid(testid);
+        self.wait_for(
+            &format!("{testid} with an accepted {name}"),
+            timeout,
+            async |w: &Window| match w.all(&css).await?.into_iter().next() {
+                Some(el) => Ok(el.attr(name).await?.filter(|v| accept(v))),
+                None => Ok(None),
+            },
+        )
+        .await
+    }
+
     /// Ends the session, which closes the app.
     pub async fn close(self) {
         self.client

@@ -1,0 +1,482 @@
+//! The connection screen, end to end: the built `comptoir-desktop` in a real window (tauri-driver
+//! and WebKitWebDriver under Xvfb), a stand-in WooCommerce REST API on 127.0.0.1 answering with
+//! the responses recorded from a real shop (`captures/rest/`), and a stand-in `cloudflared` (a
+//! shell script printing real cloudflared log lines with a quick-tunnel address, then staying up
+//! like cloudflared does). The owner's steps are typed in the screen: the provider and the
+//! cloudflared program, the shop address, the REST API key and secret; then Connect (the
+//! stand-in shop must have received exactly two webhooks delivering to the tunnel's address,
+//! with the app's secret), Connect again (no duplicates), Test (the round trip through the
+//! tunnel's address is reported: this stand-in address does not lead back to the listener),
+//! and Catch up now (the shop is asked for its orders; the screen says when and how many, and
+//! the store holds them afterwards).
+//!
+//! Runs only with `COMPTOIR_E2E=1`, like the window test; one #[test] (one WebDriver session).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "../src-tauri/crates/woo/tests/support/standin.rs"]
+mod standin;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use comptoir_e2e::{
+    DOM_TIMEOUT, SKIP_LINE, TauriDriver, Tools, Window, accepts, artifacts_dir, cli, enabled,
+    free_port, tid,
+};
+use comptoir_testkit::CAPTURE_SECRET;
+use standin::{API, StandIn, Webhooks, recorded_order_pages, serve_order_pages};
+
+const CONSUMER_KEY: &str = "ck_0123456789abcdef0123456789abcdef01234567";
+const CONSUMER_SECRET: &str = "cs_0123456789abcdef0123456789abcdef01234567";
+/// Connect waits for the shop; the round trip up to 15 s; both run off the window's thread.
+const NETWORK_TIMEOUT: Duration = Duration::from_secs(40);
+
+/// The quick-tunnel address the stand-in cloudflared announces.
+const TUNNEL_URL: &str = "https://processor-identifies-botswana-messaging.trycloudflare.com";
+
+/// A real cloudflared log (2026.8) starting a quick tunnel: the box with its address, then the
+/// first registered connection (from the tunnel crate's test).
+const CLOUDFLARED_LOG: &str = r#"2026-08-05T10:16:27Z INF Thank you for trying Cloudflare Tunnel. Doing so, without a Cloudflare account, is a quick way to experiment and try it out. However, be aware that these account-less Tunnels have no uptime guarantee. If you intend to use Tunnels in production you should use a pre-created named tunnel by following: https://developers.cloudflare.com/cloudflare-one/connections/connect-apps
+2026-08-05T10:16:27Z INF Requesting new quick Tunnel on trycloudflare.com...
+2026-08-05T10:16:29Z INF +--------------------------------------------------------------------------------------------+
+2026-08-05T10:16:29Z INF |  Your quick Tunnel has been created! Visit it at (it may take some time to be reachable):  |
+2026-08-05T10:16:29Z INF |  https://processor-identifies-botswana-messaging.trycloudflare.com                         |
+2026-08-05T10:16:29Z INF +--------------------------------------------------------------------------------------------+
+2026-08-05T10:16:30Z INF Registered tunnel connection connIndex=0 connection=1a3755d6-2b10-43af-a994-53b93d167d15 event=0 ip=198.41.200.63 location=lax01 protocol=quic
+"#;
+
+/// The stand-in: prints the log on stderr (where cloudflared logs) and stays up until stopped;
+/// it records its arguments, to check which port the tunnel leads to.
+const CLOUDFLARED_SCRIPT: &str = r#"#!/bin/sh
+here=$(dirname "$0")
+printf '%s\n' "$*" > "$here/args"
+cat "$here/run.log" >&2
+exec sleep 600
+"#;
+
+/// Writes the stand-in cloudflared into `dir`; returns its path.
+fn stand_in_cloudflared(dir: &Path) -> PathBuf {
+    let exe = dir.join("cloudflared");
+    std::fs::write(&exe, CLOUDFLARED_SCRIPT).unwrap();
+    std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::write(dir.join("run.log"), CLOUDFLARED_LOG).unwrap();
+    exe
+}
+
+#[test]
+fn the_connection_screen_connects_the_shop() {
+    if !enabled() {
+        println!("{SKIP_LINE}");
+        return;
+    }
+    let tools = Tools::find();
+    let artifacts = artifacts_dir();
+    for name in [
+        "connection-reach.png",
+        "connection-tunnel.png",
+        "failure.png",
+    ] {
+        let _ = std::fs::remove_file(artifacts.join(name));
+    }
+
+    // The shop: no webhook yet; the recorded order pages for the catch-up.
+    let hooks = Webhooks::new(Vec::new());
+    let pages = serve_order_pages(recorded_order_pages());
+    let routes = Arc::clone(&hooks);
+    let shop = StandIn::start(move |s| {
+        if s.path.starts_with(&format!("{API}/webhooks")) {
+            routes.handle(s)
+        } else {
+            pages(s)
+        }
+    });
+    println!("e2e: stand-in shop at {}", shop.url());
+
+    let data = tempfile::Builder::new()
+        .prefix("comptoir-e2e-connection-")
+        .tempdir()
+        .expect("cannot create a temporary folder");
+    let port = free_port();
+    cli(
+        &tools.cli,
+        data.path(),
+        &["config", "set", "webhook.secret", CAPTURE_SECRET],
+    );
+    cli(
+        &tools.cli,
+        data.path(),
+        &["config", "set", "listener.port", &port.to_string()],
+    );
+
+    let mut driver = TauriDriver::start(
+        &tools,
+        data.path(),
+        &artifacts.join("tauri-driver-connection.log"),
+    );
+    println!(
+        "e2e: tauri-driver at {}, app listener port {port}",
+        driver.url()
+    );
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("cannot build a tokio runtime");
+    let tunnel_dir = tempfile::tempdir().expect("cannot create a temporary folder");
+    let cloudflared = stand_in_cloudflared(tunnel_dir.path());
+    runtime.block_on(scenario(
+        &tools,
+        &driver,
+        data.path(),
+        &cloudflared,
+        &shop,
+        &hooks,
+        &artifacts,
+    ));
+    // The tunnel led to the app's listener.
+    let args = std::fs::read_to_string(tunnel_dir.path().join("args")).unwrap_or_default();
+    assert!(
+        args.contains(&format!("--url http://127.0.0.1:{port}")),
+        "cloudflared was not started towards the listener: {args:?}"
+    );
+
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while accepts(port) {
+        assert!(
+            Instant::now() < deadline,
+            "the app still listens on port {port} 15 s after its WebDriver session closed; log:\n{}",
+            driver.log_text()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    driver.stop();
+
+    // What the catch-up brought is in the store: the recorded orders 22 to 26.
+    let json = cli(&tools.cli, data.path(), &["orders", "list", "--json"]);
+    let orders: serde_json::Value = serde_json::from_str(&json).expect("orders list --json");
+    let mut ids: Vec<u64> = orders
+        .as_array()
+        .expect("an array of orders")
+        .iter()
+        .map(|o| o["id"].as_u64().expect("an order id"))
+        .collect();
+    ids.sort_unstable();
+    let recorded: Vec<u64> = {
+        let mut v: Vec<u64> = standin::recorded_orders()
+            .iter()
+            .map(|o| o["id"].as_u64().unwrap())
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    assert_eq!(
+        ids, recorded,
+        "the store does not hold exactly the orders the catch-up fetched"
+    );
+}
+
+async fn scenario(
+    tools: &Tools,
+    driver: &TauriDriver,
+    data_dir: &Path,
+    cloudflared: &Path,
+    shop: &StandIn,
+    hooks: &Webhooks,
+    artifacts: &Path,
+) {
+    let data_arg = data_dir
+        .to_str()
+        .expect("the temporary folder is not UTF-8");
+    let window = Window::open(
+        &driver.url(),
+        &tools.desktop,
+        &["--data-dir", data_arg],
+        artifacts,
+    )
+    .await;
+    window.click_testid("nav-connection").await;
+    window.wait_testid("tunnel-card").await;
+
+    // 1. The public address: manual at first (the default, no address yet: down), then the
+    // cloudflared quick tunnel, with the stand-in program's path.
+    let css = tid("setting-tunnel.provider");
+    let shown = window
+        .wait_for(
+            "the provider's select",
+            DOM_TIMEOUT,
+            async |w: &Window| match w.all(&css).await?.into_iter().next() {
+                Some(select) => select.prop("value").await,
+                None => Ok(None),
+            },
+        )
+        .await;
+    assert_eq!(shown, "manual", "the provider is not manual at first");
+    window
+        .attr_when("tunnel-state", "data-state", DOM_TIMEOUT, |s| s == "down")
+        .await;
+    choose(&window, "tunnel.provider", "cloudflared").await;
+    set_text(
+        &window,
+        "tunnel.cloudflared_path",
+        cloudflared
+            .to_str()
+            .expect("the temporary folder is not UTF-8"),
+    )
+    .await;
+    window
+        .attr_when("tunnel-state", "data-state", NETWORK_TIMEOUT, |s| s == "up")
+        .await;
+    let shown_url = window
+        .wait_for("the public-url", DOM_TIMEOUT, async |w: &Window| {
+            Ok(w.text_of("public-url").await?.map(|t| t.trim().to_owned()))
+        })
+        .await;
+    assert_eq!(
+        shown_url, TUNNEL_URL,
+        "the screen shows another public address"
+    );
+    window.wait_testid("cloudflared-installed").await;
+    let delivery_url = format!("{TUNNEL_URL}/webhooks/woocommerce");
+    println!("e2e: cloudflared tunnel up at {shown_url}");
+
+    // 2. The shop and its REST API key, typed as the owner would.
+    set_text(&window, "woocommerce.url", &shop.url()).await;
+    set_text(&window, "woocommerce.consumer_key", CONSUMER_KEY).await;
+    window
+        .type_into("setting-woocommerce.consumer_secret", CONSUMER_SECRET)
+        .await;
+    window
+        .press_enter("setting-woocommerce.consumer_secret")
+        .await;
+    window
+        .wait_testid("setting-saved-woocommerce.consumer_secret")
+        .await;
+
+    // 3. Connect: two webhooks, delivering to the public address with the app's secret.
+    click(&window, "connect-shop").await;
+    let changed = window
+        .attr_when("connect-result", "data-changed", NETWORK_TIMEOUT, |_| true)
+        .await;
+    let ok = window
+        .attr_when("connect-result", "data-ok", DOM_TIMEOUT, |_| true)
+        .await;
+    assert_eq!(
+        ok,
+        "true",
+        "Connect failed: {}",
+        window
+            .text_of("connect-result")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    );
+    assert_eq!(changed, "true", "the first Connect says it changed nothing");
+    let list = hooks.list();
+    let mut topics: Vec<&str> = list.iter().map(|h| h["topic"].as_str().unwrap()).collect();
+    topics.sort_unstable();
+    assert_eq!(
+        topics,
+        ["order.created", "order.updated"],
+        "the shop does not have exactly Comptoir's two webhooks: {list:#?}"
+    );
+    for h in &list {
+        assert_eq!(h["delivery_url"], delivery_url.as_str(), "webhook {h}");
+        assert_eq!(h["status"], "active", "webhook {h}");
+    }
+    let created: Vec<serde_json::Value> = shop
+        .requests()
+        .iter()
+        .filter(|s| s.method == "POST" && s.path == format!("{API}/webhooks"))
+        .map(standin::Seen::json)
+        .collect();
+    assert_eq!(
+        created.len(),
+        2,
+        "Connect did not create exactly two webhooks"
+    );
+    for body in &created {
+        assert_eq!(
+            body["secret"], CAPTURE_SECRET,
+            "a webhook was created without the app's secret: {body}"
+        );
+    }
+    let auth = shop
+        .requests()
+        .iter()
+        .filter(|s| s.path.starts_with(&format!("{API}/webhooks")))
+        .all(|s| {
+            s.header("authorization")
+                .is_some_and(|a| a.starts_with("Basic "))
+        });
+    assert!(
+        auth,
+        "a webhook request went to the shop without the API key"
+    );
+    window
+        .wait_for(
+            "two webhook rows, active",
+            DOM_TIMEOUT,
+            async |w: &Window| {
+                let rows = w.all(&tid("webhook-row")).await?;
+                let mut active = 0;
+                for r in &rows {
+                    if r.attr("data-status").await?.as_deref() == Some("active") {
+                        active += 1;
+                    }
+                }
+                Ok((rows.len() == 2 && active == 2).then_some(()))
+            },
+        )
+        .await;
+    println!("e2e: Connect created webhooks {topics:?} delivering to {delivery_url}");
+
+    // 4. Connect again: the same two webhooks updated in place (WooCommerce never shows a
+    // secret, so it is sent again), nothing created.
+    click(&window, "connect-shop").await;
+    window
+        .attr_when("connect-result", "data-answer", NETWORK_TIMEOUT, |n| {
+            n == "2"
+        })
+        .await;
+    let ok = window
+        .attr_when("connect-result", "data-ok", DOM_TIMEOUT, |_| true)
+        .await;
+    assert_eq!(ok, "true", "the second Connect failed");
+    assert_eq!(
+        hooks.list().len(),
+        2,
+        "the second Connect made duplicates: {:#?}",
+        hooks.list()
+    );
+    let posts = shop
+        .requests()
+        .iter()
+        .filter(|s| s.method == "POST" && s.path == format!("{API}/webhooks"))
+        .count();
+    assert_eq!(posts, 2, "the second Connect created webhooks again");
+    for h in hooks.list() {
+        assert_eq!(h["delivery_url"], delivery_url.as_str(), "webhook {h}");
+    }
+    println!("e2e: the second Connect made no duplicates");
+
+    // 5. Test: a request through the tunnel's address. The stand-in's address leads nowhere
+    // near this listener, and the screen must say so (the round trip is not faked).
+    click(&window, "test-public-url").await;
+    let ok = window
+        .attr_when("round-trip", "data-ok", NETWORK_TIMEOUT, |_| true)
+        .await;
+    let text = window
+        .text_of("round-trip")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(
+        ok, "false",
+        "a round trip through the stand-in address succeeded: {text}"
+    );
+    assert!(
+        text.contains(&delivery_url),
+        "the round trip does not name the address it tested: {text}"
+    );
+    println!("e2e: round trip: {}", text.replace('\n', " / "));
+
+    // 6. Catch up now: the shop is asked for its orders; the screen says when and how many.
+    let asked_before = orders_requests(shop);
+    click(&window, "catch-up-now").await;
+    window
+        .wait_for(
+            "a GET of the shop's orders after Catch up now",
+            NETWORK_TIMEOUT,
+            async |_: &Window| Ok((orders_requests(shop) > asked_before).then_some(())),
+        )
+        .await;
+    let at = window
+        .attr_when("last-catch-up", "data-at", NETWORK_TIMEOUT, |a| {
+            !a.is_empty()
+        })
+        .await;
+    let line = window
+        .text_of("last-catch-up")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    println!("e2e: last catch-up ({at}): {line}");
+    assert!(
+        line.chars().any(|c| c.is_ascii_digit()),
+        "the last catch-up line says neither when nor how many: {line}"
+    );
+    let first = shop
+        .requests()
+        .into_iter()
+        .find(|s| s.method == "GET" && s.path == format!("{API}/orders"))
+        .expect("no orders request");
+    assert_eq!(
+        first.param("dates_are_gmt"),
+        Some("true"),
+        "{}",
+        first.raw_url
+    );
+
+    window.screenshot("connection-reach.png").await;
+    window
+        .client()
+        .execute("window.scrollTo(0, 0);", vec![])
+        .await
+        .expect("cannot scroll to the top");
+    window.screenshot("connection-tunnel.png").await;
+    if let Some(text) = window.text_of("error-banner").await.unwrap() {
+        panic!("an error banner is shown on the connection screen: {text}");
+    }
+    window.close().await;
+}
+
+/// Clicks `[data-testid=testid]` once it is scrolled to the middle of the window (at the edge,
+/// the sticky top bar would take the click).
+async fn click(window: &Window, testid: &str) {
+    window.wait_testid(testid).await;
+    window
+        .client()
+        .execute(
+            &format!(
+                "document.querySelector(\"[data-testid='{testid}']\")?.scrollIntoView({{block: 'center'}});"
+            ),
+            vec![],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("cannot scroll {testid} into view: {e}"));
+    window.click_testid(testid).await;
+}
+
+/// Picks `value` in the `<select>` of setting `key`; waits until it is saved.
+async fn choose(window: &Window, key: &str, value: &str) {
+    let css = tid(&format!("setting-{key}"));
+    window
+        .wait_for(
+            &format!("the option {value:?} of setting-{key}"),
+            DOM_TIMEOUT,
+            async |w: &Window| match w.all(&css).await?.into_iter().next() {
+                Some(select) => select.select_by_value(value).await.map(Some),
+                None => Ok(None),
+            },
+        )
+        .await;
+    window.wait_testid(&format!("setting-saved-{key}")).await;
+    println!("e2e: {key} = {value} chosen");
+}
+
+/// Types `value` into the text setting `key` and presses Enter; waits until it is saved.
+async fn set_text(window: &Window, key: &str, value: &str) {
+    let testid = format!("setting-{key}");
+    window.type_into(&testid, value).await;
+    window.press_enter(&testid).await;
+    window.wait_testid(&format!("setting-saved-{key}")).await;
+    println!("e2e: {key} = {value} saved");
+}
+
+fn orders_requests(shop: &StandIn) -> usize {
+    shop.requests()
+        .iter()
+        .filter(|s| s.method == "GET" && s.path == format!("{API}/orders"))
+        .count()
+}
