@@ -98,9 +98,13 @@ pub enum TunnelError {
         "Comptoir could not reach ngrok ({server}): {reason}. Check this computer's internet connection; a firewall or proxy may block it."
     )]
     NgrokUnreachable { server: String, reason: String },
-    #[error("ngrok refused to open the tunnel ({detail}).")]
+    #[error(
+        "ngrok refused to open the tunnel ({detail}). Check what your ngrok account allows at dashboard.ngrok.com (an ngrok agent running elsewhere with this account counts too)."
+    )]
     NgrokRefused { detail: String },
-    #[error("The connection to ngrok dropped ({reason}).")]
+    #[error(
+        "The connection to ngrok dropped ({reason}). If this keeps happening, check this computer's internet connection."
+    )]
     NgrokDropped { reason: String },
     #[error("The tunnel was stopped.")]
     Stopped,
