@@ -183,7 +183,9 @@ fn handle(mut request: Request, intake: &dyn Intake, options: &ListenerOptions) 
         intake.turned_away(413, "body too large");
         return respond(request, 413, "The body is larger than 1 MiB.\n");
     }
-    let mut body = Vec::new();
+    // Sized from Content-Length (already checked against the limit) so that reading does not
+    // grow and copy the buffer several times.
+    let mut body = Vec::with_capacity(request.body_length().unwrap_or(0));
     let read = request
         .as_reader()
         .take(options.max_body as u64 + 1)
