@@ -102,9 +102,39 @@ fn send(addr: SocketAddr, request: &[u8]) -> u16 {
 
 struct ListenerRun {
     rate: f64,
-    p50: Duration,
-    p99: Duration,
-    max: Duration,
+    /// Every answer time, sorted.
+    latencies: Vec<Duration>,
+}
+
+impl ListenerRun {
+    fn p(&self, p: f64) -> Duration {
+        percentile(&self.latencies, p)
+    }
+}
+
+/// Where the answer times fall, to see whether the tail is a few slow groups or a spread.
+fn print_histogram(sorted: &[Duration]) {
+    const EDGES_MS: [f64; 10] = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 20.0, 50.0];
+    let mut start = 0;
+    let mut low = 0.0;
+    for high in EDGES_MS.into_iter().chain([f64::INFINITY]) {
+        let end = start + sorted[start..].partition_point(|d| ms(*d) < high);
+        let n = end - start;
+        if n > 0 {
+            let label = if high.is_finite() {
+                format!("{low:>4} - {high:<4} ms")
+            } else {
+                format!("{low:>4} ms and more")
+            };
+            println!(
+                "  {label:<16} {n:>6} {:>6.2}% {}",
+                n as f64 * 100.0 / sorted.len() as f64,
+                "#".repeat((n * 60).div_ceil(sorted.len()))
+            );
+        }
+        start = end;
+        low = high;
+    }
 }
 
 fn listener_run(bodies: &[Capture]) -> ListenerRun {
@@ -149,9 +179,7 @@ fn listener_run(bodies: &[Capture]) -> ListenerRun {
     latencies.sort();
     ListenerRun {
         rate: bodies.len() as f64 / elapsed.as_secs_f64(),
-        p50: percentile(&latencies, 0.50),
-        p99: percentile(&latencies, 0.99),
-        max: *latencies.last().unwrap(),
+        latencies,
     }
 }
 
@@ -186,10 +214,26 @@ fn main() {
         "listener rate / plain insert rate",
         run.rate / plain * 100.0
     );
-    println!("{:<44} {:>8.2} ms", "answer latency p50", ms(run.p50));
-    println!("{:<44} {:>8.2} ms", "answer latency p99", ms(run.p99));
-    println!("{:<44} {:>8.2} ms", "answer latency max", ms(run.max));
-    let ok_p99 = run.p99 < Duration::from_millis(5);
+    for (label, p) in [
+        ("p50", 0.50),
+        ("p90", 0.90),
+        ("p99", 0.99),
+        ("p99.9", 0.999),
+    ] {
+        println!(
+            "{:<44} {:>8.2} ms",
+            format!("answer latency {label}"),
+            ms(run.p(p))
+        );
+    }
+    println!(
+        "{:<44} {:>8.2} ms",
+        "answer latency max",
+        ms(*run.latencies.last().unwrap())
+    );
+    println!("answer latencies (connect to full response, at the client):");
+    print_histogram(&run.latencies);
+    let ok_p99 = run.p(0.99) < Duration::from_millis(5);
     let ok_rate = run.rate >= 0.8 * plain;
     println!(
         "targets: p99 < 5 ms {}; rate >= 80 % of plain {}",
