@@ -425,6 +425,22 @@ async fn scenario(
         .await
         .expect("cannot scroll to the top");
     window.screenshot("connection-tunnel.png").await;
+    // The screen in French, as a Walloon or Brussels shop sees it; then back to English.
+    window.click_testid("lang-fr").await;
+    let fr = window
+        .wait_for(
+            "the last catch-up line in French",
+            DOM_TIMEOUT,
+            async |w: &Window| {
+                Ok(w.text_of("last-catch-up")
+                    .await?
+                    .filter(|t| t.starts_with("Dernier rattrapage")))
+            },
+        )
+        .await;
+    println!("e2e: in French: {fr}");
+    window.screenshot("connection-fr.png").await;
+    window.click_testid("lang-en").await;
     if let Some(text) = window.text_of("error-banner").await.unwrap() {
         panic!("an error banner is shown on the connection screen: {text}");
     }

@@ -290,7 +290,8 @@ const en = {
   'reach.catchUp.failed': 'The last attempt failed:',
   'reach.catchUp.button': 'Catch up now',
   'reach.catchUp.running': 'Catching up…',
-  'reach.catchUp.needsKey': 'The catch-up needs the shop address and the REST API key above.',
+  'reach.catchUp.needsKey':
+    'The catch-up needs the shop address and a REST API key (see “Connect the shop”).',
   'reach.catchUp.interval': 'Every (minutes)',
   'reach.catchUp.intervalHelp': 'From 1 to 1440; 10 by default.',
 
@@ -1177,7 +1178,7 @@ const fr: Dictionary = {
   'reach.catchUp.button': 'Rattraper maintenant',
   'reach.catchUp.running': 'Rattrapage…',
   'reach.catchUp.needsKey':
-    'Le rattrapage a besoin de l’adresse de la boutique et de la clé d’API REST ci-dessus.',
+    'Le rattrapage a besoin de l’adresse de la boutique et d’une clé d’API REST (voir « Connecter la boutique »).',
   'reach.catchUp.interval': 'Toutes les (minutes)',
   'reach.catchUp.intervalHelp': 'De 1 à 1440 ; 10 par défaut.',
 
@@ -2073,7 +2074,7 @@ const nl: Dictionary = {
   'reach.catchUp.button': 'Nu inhalen',
   'reach.catchUp.running': 'Bezig met inhalen…',
   'reach.catchUp.needsKey':
-    'De inhaalronde heeft het adres van de winkel en de REST API-sleutel hierboven nodig.',
+    'De inhaalronde heeft het adres van de winkel en een REST API-sleutel nodig (zie “De winkel koppelen”).',
   'reach.catchUp.interval': 'Elke (minuten)',
   'reach.catchUp.intervalHelp': 'Van 1 tot 1440; standaard 10.',
 
