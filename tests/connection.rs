@@ -7,8 +7,10 @@
 //! stand-in shop must have received exactly two webhooks delivering to the tunnel's address,
 //! with the app's secret), Connect again (no duplicates), Test (the round trip through the
 //! tunnel's address is reported: this stand-in address does not lead back to the listener),
-//! and Catch up now (the shop is asked for its orders; the screen says when and how many, and
-//! the store holds them afterwards).
+//! Catch up now (the shop is asked for its orders; the screen says when and how many, and the
+//! store holds them afterwards), and back on the manual provider, Test on an address as typed
+//! that leads to the listener: a real round trip, with the warning that WooCommerce would
+//! refuse that address.
 //!
 //! Runs only with `COMPTOIR_E2E=1`, like the window test; one #[test] (one WebDriver session).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -125,13 +127,17 @@ fn the_connection_screen_connects_the_shop() {
         .expect("cannot build a tokio runtime");
     let tunnel_dir = tempfile::tempdir().expect("cannot create a temporary folder");
     let cloudflared = stand_in_cloudflared(tunnel_dir.path());
+    let shop_side = Shop {
+        stand_in: &shop,
+        hooks: &hooks,
+    };
     runtime.block_on(scenario(
         &tools,
         &driver,
         data.path(),
+        port,
         &cloudflared,
-        &shop,
-        &hooks,
+        &shop_side,
         &artifacts,
     ));
     // The tunnel led to the app's listener.
@@ -176,15 +182,22 @@ fn the_connection_screen_connects_the_shop() {
     );
 }
 
+/// The stand-in shop and the webhooks it keeps.
+struct Shop<'a> {
+    stand_in: &'a StandIn,
+    hooks: &'a Webhooks,
+}
+
 async fn scenario(
     tools: &Tools,
     driver: &TauriDriver,
     data_dir: &Path,
+    port: u16,
     cloudflared: &Path,
-    shop: &StandIn,
-    hooks: &Webhooks,
+    shop_side: &Shop<'_>,
     artifacts: &Path,
 ) {
+    let (shop, hooks) = (shop_side.stand_in, shop_side.hooks);
     let data_arg = data_dir
         .to_str()
         .expect("the temporary folder is not UTF-8");
@@ -416,6 +429,36 @@ async fn scenario(
         Some("true"),
         "{}",
         first.raw_url
+    );
+
+    // 7. Back to the manual provider: the owner types the address of their own proxy (here,
+    // straight to the listener, which WooCommerce would refuse: the field says so) and tests it
+    // as typed. A real request reaches this listener and comes back.
+    choose(&window, "tunnel.provider", "manual").await;
+    let typed = format!("http://127.0.0.1:{port}");
+    window.type_into("setting-tunnel.public_url", &typed).await;
+    click(&window, "test-public-url").await;
+    let ok = window
+        .attr_when("round-trip", "data-ok", NETWORK_TIMEOUT, |v| v == "true")
+        .await;
+    assert_eq!(ok, "true");
+    let text = window
+        .text_of("round-trip")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(
+        text.contains(&format!("{typed}/webhooks/woocommerce")) && text.contains(" ms"),
+        "the round trip does not say where and how long: {text}"
+    );
+    window.wait_testid("round-trip-warning").await;
+    window.wait_testid("setting-error-tunnel.public_url").await;
+    println!("e2e: round trip as typed: {}", text.replace('\n', " / "));
+    assert_eq!(
+        hooks.list().len(),
+        2,
+        "testing an address changed the webhooks: {:#?}",
+        hooks.list()
     );
 
     window.screenshot("connection-reach.png").await;

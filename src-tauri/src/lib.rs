@@ -185,13 +185,22 @@ fn check_webhooks(state: tauri::State<'_, AppState>) -> Result<(), UiError> {
     Ok(())
 }
 
-/// Sends a request through the public address to the listener and reports the round trip.
+/// Sends a request through the public address (or through `url`, an address the owner typed,
+/// saved or not) to the listener and reports the round trip.
 // Async: blocks up to 15 s on the network, off the window's thread.
 #[tauri::command(async)]
-fn test_public_url(state: tauri::State<'_, AppState>) -> Result<RoundTrip, UiError> {
+fn test_public_url(
+    state: tauri::State<'_, AppState>,
+    url: Option<String>,
+) -> Result<RoundTrip, UiError> {
     let engine = state.engine()?;
-    engine.wait_for_tunnel(TUNNEL_WAIT);
-    Ok(engine.test_public_url())
+    match url.filter(|u| !u.trim().is_empty()) {
+        Some(url) => Ok(engine.test_url(&url)),
+        None => {
+            engine.wait_for_tunnel(TUNNEL_WAIT);
+            Ok(engine.test_public_url())
+        }
+    }
 }
 
 /// Asks for a catch-up with the shop now; the result arrives as a `catch_up` event.

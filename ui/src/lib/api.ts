@@ -497,7 +497,8 @@ export const api = {
   connectShop: () => invoke<WebhooksReport>('connect_shop'),
   /** The result arrives as a `webhooks` event. */
   checkWebhooks: () => invoke<null>('check_webhooks'),
-  testPublicUrl: () => invoke<RoundTrip>('test_public_url'),
+  /** Tests `url` when given (an address typed, saved or not), else the tunnel's address. */
+  testPublicUrl: (url?: string) => invoke<RoundTrip>('test_public_url', url ? { url } : {}),
   /** The result arrives as a `catch_up` event. */
   catchUpNow: () => invoke<null>('catch_up_now'),
   listOrders: () => invoke<OrderSummary[]>('list_orders'),

@@ -195,7 +195,7 @@ const en = {
     'with your ngrok account’s authtoken, and a reserved domain if you have one (the address then stays the same).',
   'reach.manual.url': 'Public address',
   'reach.manual.urlHelp':
-    'For example https://orders.myshop.be. It must forward to this computer’s listener; press Test to check.',
+    'For example https://orders.myshop.be. It must forward to this computer’s listener; Test checks the address as typed.',
   'reach.cloudflared.installed': 'cloudflared is installed: Comptoir starts it and stops it with the app.',
   'reach.cloudflared.help':
     'Install cloudflared from Cloudflare’s site (developers.cloudflare.com → cloudflared → Downloads) if it is not yet on this computer.',
@@ -1079,7 +1079,7 @@ const fr: Dictionary = {
     'avec l’authtoken de votre compte ngrok, et un domaine réservé si vous en avez un (l’adresse reste alors la même).',
   'reach.manual.url': 'Adresse publique',
   'reach.manual.urlHelp':
-    'Par exemple https://commandes.maboutique.be. Elle doit renvoyer vers le récepteur de cet ordinateur ; cliquez sur Tester pour le vérifier.',
+    'Par exemple https://commandes.maboutique.be. Elle doit renvoyer vers le récepteur de cet ordinateur ; Tester vérifie l’adresse telle qu’elle est tapée.',
   'reach.cloudflared.installed':
     'cloudflared est installé : Comptoir le démarre et l’arrête avec l’application.',
   'reach.cloudflared.help':
@@ -1975,7 +1975,7 @@ const nl: Dictionary = {
     'met de authtoken van uw ngrok-account, en een gereserveerd domein als u er een hebt (het adres blijft dan hetzelfde).',
   'reach.manual.url': 'Publiek adres',
   'reach.manual.urlHelp':
-    'Bijvoorbeeld https://bestellingen.mijnwinkel.be. Het moet doorsturen naar de ontvanger van deze computer; klik op Testen om het na te gaan.',
+    'Bijvoorbeeld https://bestellingen.mijnwinkel.be. Het moet doorsturen naar de ontvanger van deze computer; Testen controleert het adres zoals het getypt is.',
   'reach.cloudflared.installed':
     'cloudflared is geïnstalleerd: Comptoir start en stopt het samen met de app.',
   'reach.cloudflared.help':

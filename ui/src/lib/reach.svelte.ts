@@ -142,12 +142,13 @@ class Reach {
     }
   }
 
-  async test(): Promise<void> {
+  /** Tests `url` (the address in the manual field, even one not saved) or the tunnel's. */
+  async test(url?: string): Promise<void> {
     if (this.testing || !inApp) return;
     this.testing = true;
     this.roundTrip = null;
     try {
-      this.roundTrip = await api.testPublicUrl();
+      this.roundTrip = await api.testPublicUrl(url);
     } catch (error) {
       this.roundTrip = {
         ok: false,
