@@ -8,7 +8,8 @@
 //! with the app's secret), Connect again (no duplicates), Test (the round trip through the
 //! tunnel's address is reported: this stand-in address does not lead back to the listener),
 //! Catch up now (the shop is asked for its orders; the screen says when and how many, and the
-//! store holds them afterwards), and back on the manual provider, Test on an address as typed
+//! store holds them afterwards), Check now after the shop disabled a webhook (re-activated, and
+//! the screen says why it had been disabled), and back on the manual provider, Test on an address as typed
 //! that leads to the listener: a real round trip, with the warning that WooCommerce would
 //! refuse that address.
 //!
@@ -431,28 +432,67 @@ async fn scenario(
         first.raw_url
     );
 
+    // 6b. WooCommerce disables a webhook (after failed deliveries); Check now re-activates it,
+    // and the screen says why it had been disabled.
+    let disable = standin::Seen {
+        method: "PUT".to_owned(),
+        path: format!("{API}/webhooks/1"),
+        query: Vec::new(),
+        raw_url: format!("{API}/webhooks/1"),
+        headers: Vec::new(),
+        body: br#"{"status":"disabled"}"#.to_vec(),
+    };
+    assert_eq!(
+        hooks.handle(&disable).status,
+        200,
+        "the stand-in did not disable webhook 1"
+    );
+    click(&window, "check-webhooks").await;
+    let why = window
+        .wait_for(
+            "the re-activation of webhook 1 said in webhooks-changes",
+            NETWORK_TIMEOUT,
+            async |w: &Window| {
+                Ok(w.text_of("webhooks-changes")
+                    .await?
+                    .filter(|t| t.contains("Webhook 1 (order.created) had been disabled")))
+            },
+        )
+        .await;
+    assert!(
+        hooks.list().iter().all(|h| h["status"] == "active"),
+        "Check now did not re-activate the disabled webhook: {:#?}",
+        hooks.list()
+    );
+    assert_eq!(hooks.list().len(), 2, "Check now made duplicates");
+    println!("e2e: after Check now: {}", why.replace('\n', " / "));
+
     // 7. Back to the manual provider: the owner types the address of their own proxy (here,
     // straight to the listener, which WooCommerce would refuse: the field says so) and tests it
     // as typed. A real request reaches this listener and comes back.
     choose(&window, "tunnel.provider", "manual").await;
     let typed = format!("http://127.0.0.1:{port}");
     window.type_into("setting-tunnel.public_url", &typed).await;
+    window.press_enter("setting-tunnel.public_url").await;
+    window.wait_testid("setting-error-tunnel.public_url").await;
     click(&window, "test-public-url").await;
-    let ok = window
-        .attr_when("round-trip", "data-ok", NETWORK_TIMEOUT, |v| v == "true")
+    window
+        .attr_when("round-trip", "data-answer", NETWORK_TIMEOUT, |n| n == "2")
         .await;
-    assert_eq!(ok, "true");
+    let ok = window
+        .attr_when("round-trip", "data-ok", DOM_TIMEOUT, |_| true)
+        .await;
     let text = window
         .text_of("round-trip")
         .await
         .unwrap()
         .unwrap_or_default();
+    assert_eq!(ok, "true", "the round trip to the listener failed: {text}");
     assert!(
         text.contains(&format!("{typed}/webhooks/woocommerce")) && text.contains(" ms"),
         "the round trip does not say where and how long: {text}"
     );
     window.wait_testid("round-trip-warning").await;
-    window.wait_testid("setting-error-tunnel.public_url").await;
     println!("e2e: round trip as typed: {}", text.replace('\n', " / "));
     assert_eq!(
         hooks.list().len(),
@@ -490,9 +530,9 @@ async fn scenario(
     window.close().await;
 }
 
-/// Clicks `[data-testid=testid]` once it is scrolled to the middle of the window (at the edge,
-/// the sticky top bar would take the click).
-async fn click(window: &Window, testid: &str) {
+/// Scrolls `[data-testid=testid]` to the middle of the window (at the edge, the sticky top bar
+/// would take a click).
+async fn center(window: &Window, testid: &str) {
     window.wait_testid(testid).await;
     window
         .client()
@@ -504,11 +544,17 @@ async fn click(window: &Window, testid: &str) {
         )
         .await
         .unwrap_or_else(|e| panic!("cannot scroll {testid} into view: {e}"));
+}
+
+/// Clicks `[data-testid=testid]` in the middle of the window.
+async fn click(window: &Window, testid: &str) {
+    center(window, testid).await;
     window.click_testid(testid).await;
 }
 
 /// Picks `value` in the `<select>` of setting `key`; waits until it is saved.
 async fn choose(window: &Window, key: &str, value: &str) {
+    center(window, &format!("setting-{key}")).await;
     let css = tid(&format!("setting-{key}"));
     window
         .wait_for(

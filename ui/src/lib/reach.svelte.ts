@@ -43,6 +43,8 @@ class Reach {
 
   testing = $state(false);
   roundTrip = $state.raw<RoundTrip | null>(null);
+  /** How many tests answered since the window opened (tells one answer from the next). */
+  testAnswers = $state(0);
 
   /** A catch-up was asked and its result has not arrived yet. */
   catchingUp = $state(false);
@@ -160,6 +162,7 @@ class Reach {
       };
     } finally {
       this.testing = false;
+      this.testAnswers++;
     }
   }
 
