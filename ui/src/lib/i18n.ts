@@ -801,6 +801,19 @@ const en = {
     'The brace { at character {position} is never closed. Close it with } after the placeholder name ({known}), or write {{ for a literal brace.',
   'msg.template.lone_close':
     'The brace } at character {position} closes nothing. Remove it, or write }} for a literal brace.',
+  'msg.document.missing': 'There is no document {id}; it may have been deleted. Reload the list.',
+  'msg.document.cancelled_not_payable': 'Document {id} is cancelled; it cannot be marked paid.',
+  'msg.document.delete_final':
+    'Document {id} is no longer a concept; only concepts can be deleted. A final invoice is corrected with a credit note.',
+  'msg.document.note_too_long': 'Keep the internal note under {max} characters.',
+  'msg.document.already_sent': 'Document {id} was already e-mailed; it is not sent twice.',
+  'msg.document.cannot_send': 'Document {id} is cancelled; it cannot be sent.',
+  'msg.document.nothing_to_print': 'There is nothing to print: tick the documents to print first.',
+  'msg.document.note_final':
+    'Document {id} is no longer a concept; its note for the customer cannot be changed any more.',
+  'msg.stock.quantity': 'The stock of {sku} must be a number, like 12 or 2.5 (not “{value}”).',
+  'msg.stock.unknown_sku':
+    'There is no product with SKU {sku}. Products appear here when an order contains them.',
   'msg.setting.unknown_key': 'Unknown setting “{key}”. Known settings: {known}.',
   'msg.setting.secret':
     'A webhook secret has 12 to 255 characters: letters, digits and - _ . ~ ! * + = @ # $ % ^ ( ) [ ] { } : ; , ? / | (no spaces, no & < > " \').',
@@ -1699,6 +1712,19 @@ const fr: Dictionary = {
     'L’accolade { au caractère {position} n’est jamais fermée. Fermez-la avec } après le nom du champ ({known}), ou écrivez {{ pour une accolade ordinaire.',
   'msg.template.lone_close':
     'L’accolade } au caractère {position} ne ferme rien. Supprimez-la, ou écrivez }} pour une accolade ordinaire.',
+  'msg.document.missing': 'Le document {id} n’existe pas ; il a peut-être été supprimé. Rechargez la liste.',
+  'msg.document.cancelled_not_payable': 'Le document {id} est annulé ; il ne peut pas être marqué comme payé.',
+  'msg.document.delete_final':
+    'Le document {id} n’est plus un concept ; seuls les concepts peuvent être supprimés. Une facture définitive se corrige par une note de crédit.',
+  'msg.document.note_too_long': 'La note interne doit rester sous {max} caractères.',
+  'msg.document.already_sent': 'Le document {id} a déjà été envoyé par e-mail ; il n’est pas envoyé deux fois.',
+  'msg.document.cannot_send': 'Le document {id} est annulé ; il ne peut pas être envoyé.',
+  'msg.document.nothing_to_print': 'Il n’y a rien à imprimer : cochez d’abord les documents à imprimer.',
+  'msg.document.note_final':
+    'Le document {id} n’est plus un concept ; sa note pour le client ne peut plus être modifiée.',
+  'msg.stock.quantity': 'Le stock de {sku} doit être un nombre, comme 12 ou 2,5 (et non « {value} »).',
+  'msg.stock.unknown_sku':
+    'Aucun produit n’a le SKU {sku}. Les produits apparaissent ici dès qu’une commande les contient.',
   'msg.setting.unknown_key': 'Réglage inconnu « {key} ». Réglages connus : {known}.',
   'msg.setting.secret':
     'Le secret du webhook compte de 12 à 255 caractères : lettres, chiffres et - _ . ~ ! * + = @ # $ % ^ ( ) [ ] { } : ; , ? / | (sans espaces, ni & < > " \').',
@@ -2591,6 +2617,19 @@ const nl: Dictionary = {
     'De accolade { bij teken {position} wordt nergens gesloten. Sluit ze met } na de naam van het invulveld ({known}), of schrijf {{ voor een gewone accolade.',
   'msg.template.lone_close':
     'De accolade } bij teken {position} sluit niets af. Verwijder ze, of schrijf }} voor een gewone accolade.',
+  'msg.document.missing': 'Document {id} bestaat niet; misschien werd het verwijderd. Laad de lijst opnieuw.',
+  'msg.document.cancelled_not_payable': 'Document {id} is geannuleerd; het kan niet als betaald worden gemarkeerd.',
+  'msg.document.delete_final':
+    'Document {id} is geen concept meer; alleen concepten kunnen worden verwijderd. Een definitieve factuur corrigeert u met een creditnota.',
+  'msg.document.note_too_long': 'Houd de interne notitie onder {max} tekens.',
+  'msg.document.already_sent': 'Document {id} werd al gemaild; het wordt geen tweede keer verstuurd.',
+  'msg.document.cannot_send': 'Document {id} is geannuleerd; het kan niet worden verstuurd.',
+  'msg.document.nothing_to_print': 'Er is niets om af te drukken: vink eerst de documenten aan.',
+  'msg.document.note_final':
+    'Document {id} is geen concept meer; de notitie voor de klant kan niet meer worden gewijzigd.',
+  'msg.stock.quantity': 'De voorraad van {sku} moet een getal zijn, zoals 12 of 2,5 (niet “{value}”).',
+  'msg.stock.unknown_sku':
+    'Er is geen product met SKU {sku}. Producten verschijnen hier zodra een bestelling ze bevat.',
   'msg.setting.unknown_key': 'Onbekende instelling “{key}”. Bekende instellingen: {known}.',
   'msg.setting.secret':
     'Het webhookgeheim telt 12 tot 255 tekens: letters, cijfers en - _ . ~ ! * + = @ # $ % ^ ( ) [ ] { } : ; , ? / | (geen spaties, geen & < > " \').',

@@ -4,6 +4,7 @@
 
 use comptoir_core::document::{DocumentContent, DocumentLine, VatRow};
 use comptoir_core::language::Language;
+use comptoir_core::message::{Message, code};
 use comptoir_core::template;
 use comptoir_core::{Address, Money};
 use comptoir_store::Connection;
@@ -57,9 +58,13 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<DocumentRow>> {
 
 fn find(conn: &Connection, id: i64) -> Result<DocumentRow> {
     get_document(conn, id)?.ok_or_else(|| {
-        Error::NotFound(format!(
-            "There is no document {id}. `comptoir documents list` shows them."
-        ))
+        Error::Refused(
+            Message::new(
+                &code::DOCUMENT_MISSING,
+                format!("There is no document {id}. `comptoir documents list` shows them."),
+            )
+            .with("id", id),
+        )
     })
 }
 
@@ -134,9 +139,13 @@ pub fn mark_paid(conn: &mut Connection, id: i64) -> Result<DocumentRow> {
     with_tx(conn, |tx| {
         let d = find(tx, id)?;
         if d.state == "cancelled" {
-            return Err(Error::Document(format!(
-                "Document {id} is cancelled; it cannot be marked paid."
-            )));
+            return Err(Error::Refused(
+                Message::new(
+                    &code::DOCUMENT_CANCELLED_NOT_PAYABLE,
+                    format!("Document {id} is cancelled; it cannot be marked paid."),
+                )
+                .with("id", id),
+            ));
         }
         set_paid(tx, id, true, true)?;
         find(tx, id)
@@ -149,10 +158,16 @@ pub fn delete(conn: &mut Connection, id: i64) -> Result<()> {
     with_tx(conn, |tx| {
         let d = find(tx, id)?;
         if d.state != "concept" {
-            return Err(Error::Document(format!(
-                "Document {id} is {}; only concepts can be deleted. A final invoice is corrected with a credit note.",
-                d.state
-            )));
+            return Err(Error::Refused(
+                Message::new(
+                    &code::DOCUMENT_DELETE_FINAL,
+                    format!(
+                        "Document {id} is {}; only concepts can be deleted. A final invoice is corrected with a credit note.",
+                        d.state
+                    ),
+                )
+                .with("id", id),
+            ));
         }
         rules::reverse_stock(tx, id, "deleted concept")?;
         delete_document(tx, &d)?;
@@ -163,8 +178,12 @@ pub fn delete(conn: &mut Connection, id: i64) -> Result<()> {
 /// The owner's internal note on a document: for the shop only, never printed or e-mailed.
 pub fn set_note(conn: &mut Connection, id: i64, note: &str) -> Result<DocumentRow> {
     if note.chars().count() > 2000 {
-        return Err(Error::Document(
-            "Keep the internal note under 2000 characters.".into(),
+        return Err(Error::Refused(
+            Message::new(
+                &code::DOCUMENT_NOTE_TOO_LONG,
+                "Keep the internal note under 2000 characters.",
+            )
+            .with("max", 2000),
         ));
     }
     with_tx(conn, |tx| {
@@ -185,15 +204,22 @@ pub fn send(conn: &mut Connection, id: i64) -> Result<DocumentRow> {
             }
             "final" => {}
             "sent" => {
-                return Err(Error::Document(format!(
-                    "Document {id} was already e-mailed; it is not sent twice."
-                )));
+                return Err(Error::Refused(
+                    Message::new(
+                        &code::DOCUMENT_ALREADY_SENT,
+                        format!("Document {id} was already e-mailed; it is not sent twice."),
+                    )
+                    .with("id", id),
+                ));
             }
             _ => {
-                return Err(Error::Document(format!(
-                    "Document {id} is {}; it cannot be sent.",
-                    d.state
-                )));
+                return Err(Error::Refused(
+                    Message::new(
+                        &code::DOCUMENT_CANNOT_SEND,
+                        format!("Document {id} is {}; it cannot be sent.", d.state),
+                    )
+                    .with("id", id),
+                ));
             }
         }
         comptoir_store::outbox::enqueue(tx, id)?;
@@ -233,7 +259,10 @@ pub fn print(
     use std::io::Write;
 
     if ids.is_empty() {
-        return Err(Error::Document("There is nothing to print.".into()));
+        return Err(Error::Refused(Message::new(
+            &code::DOCUMENT_NOTHING_TO_PRINT,
+            "There is nothing to print.",
+        )));
     }
     for id in ids {
         if find(conn, *id)?.state == "concept" {
@@ -290,10 +319,16 @@ pub fn set_customer_note(conn: &mut Connection, id: i64, note: &str) -> Result<D
     with_tx(conn, |tx| {
         let d = find(tx, id)?;
         if d.state != "concept" {
-            return Err(Error::Document(format!(
-                "Document {id} is {}; only a concept's note can be changed.",
-                d.state
-            )));
+            return Err(Error::Refused(
+                Message::new(
+                    &code::DOCUMENT_NOTE_FINAL,
+                    format!(
+                        "Document {id} is {}; only a concept's note can be changed.",
+                        d.state
+                    ),
+                )
+                .with("id", id),
+            ));
         }
         let mut content: DocumentContent = serde_json::from_str(&d.content)
             .map_err(|e| Error::Document(format!("document {id} cannot be read back ({e})")))?;

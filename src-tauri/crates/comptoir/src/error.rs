@@ -49,6 +49,10 @@ pub enum Error {
     Document(String),
     #[error("Comptoir's order intake has stopped; restart Comptoir.")]
     IntakeStopped,
+    /// An action of the owner that cannot be done as asked (the window words it in the
+    /// owner's language from its code).
+    #[error("{}", .0.message)]
+    Refused(Message),
 }
 
 impl Error {
@@ -67,6 +71,7 @@ impl Error {
                     .with("key", key.as_str())
                     .with("known", known.as_str())
             }
+            Error::Refused(m) => m.clone(),
             _ => Message::plain(self.to_string()),
         }
     }

@@ -3,6 +3,7 @@
 //! owner's correction is recorded as the difference.
 
 use comptoir_core::Money;
+use comptoir_core::message::{Message, code};
 use comptoir_store::products::{
     MovementRow, ensure_product, get_stock, insert_movement, list_movements, list_products,
     set_stock,
@@ -55,13 +56,21 @@ pub fn set(conn: &mut Connection, sku: &str, quantity: &str) -> Result<Product> 
     let qty = Money::parse(quantity).map_err(|_| Error::InvalidValue {
         key: format!("stock of {sku}"),
         value: quantity.to_owned(),
-        rule: "a number, like 12 or 2.5".into(),
+        rule: Message::new(&code::STOCK_QUANTITY, "a number, like 12 or 2.5")
+            .with("sku", sku)
+            .with("value", quantity),
     })?;
     with_tx(conn, |tx| {
         if get_stock(tx, sku)?.is_none() {
-            return Err(Error::NotFound(format!(
-                "There is no product with SKU {sku}. Products appear here when an order contains them; `comptoir stock list` shows them."
-            )));
+            return Err(Error::Refused(
+                Message::new(
+                    &code::STOCK_UNKNOWN_SKU,
+                    format!(
+                        "There is no product with SKU {sku}. Products appear here when an order contains them; `comptoir stock list` shows them."
+                    ),
+                )
+                .with("sku", sku),
+            ));
         }
         let moved = ledger_sum(&list_movements(tx, Some(sku))?)?;
         let delta = qty - moved;

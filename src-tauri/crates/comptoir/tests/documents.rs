@@ -598,10 +598,50 @@ fn a_stock_that_is_not_a_number_is_refused() {
         ("documents.trigger", "created"),
     ]);
     db.deliver(&capture("s01", "001"));
-    let err = stock::set(&mut db.conn, "MOUL-001", "ten")
+    let err = stock::set(&mut db.conn, "MOUL-001", "ten").unwrap_err();
+    assert!(err.to_string().contains("a number"), "{err}");
+    // The window words it in the owner's language from its code and values.
+    let m = err.message();
+    assert_eq!(m.code.map(|c| c.id), Some("stock.quantity"));
+    assert_eq!(m.params["sku"], "MOUL-001");
+    assert_eq!(m.params["value"], "ten");
+    let m = stock::set(&mut db.conn, "NO-SUCH", "3")
         .unwrap_err()
-        .to_string();
-    assert!(err.contains("a number"), "{err}");
+        .message();
+    assert_eq!(m.code.map(|c| c.id), Some("stock.unknown_sku"));
+    assert_eq!(m.params["sku"], "NO-SUCH");
+}
+
+#[test]
+fn refused_actions_on_documents_carry_codes_for_the_window() {
+    let mut db = Db::new(&[
+        ("documents.kind", "invoice"),
+        ("documents.trigger", "created"),
+    ]);
+    db.deliver(&capture("s02", "001"));
+    let id = db.docs()[0].id;
+    documents::finalize(&mut db.conn, id).unwrap();
+    let code_of = |e: comptoir::error::Error| {
+        let m = e.message();
+        assert_eq!(
+            m.params.get("id").and_then(|v| v.as_i64()),
+            Some(id),
+            "{m:?}"
+        );
+        m.code.map(|c| c.id)
+    };
+    assert_eq!(
+        code_of(documents::delete(&mut db.conn, id).unwrap_err()),
+        Some("document.delete_final")
+    );
+    assert_eq!(
+        code_of(documents::set_customer_note(&mut db.conn, id, "x").unwrap_err()),
+        Some("document.note_final")
+    );
+    let missing = documents::delete(&mut db.conn, 9_999)
+        .unwrap_err()
+        .message();
+    assert_eq!(missing.code.map(|c| c.id), Some("document.missing"));
 }
 
 #[test]

@@ -62,6 +62,18 @@ pub mod code {
         TEMPLATE_UNCLOSED = "template.unclosed" [position, known];
         TEMPLATE_LONE_CLOSE = "template.lone_close" [position];
 
+        // The owner's actions on documents and stock refused (the comptoir crate).
+        DOCUMENT_MISSING = "document.missing" [id];
+        DOCUMENT_CANCELLED_NOT_PAYABLE = "document.cancelled_not_payable" [id];
+        DOCUMENT_DELETE_FINAL = "document.delete_final" [id];
+        DOCUMENT_NOTE_TOO_LONG = "document.note_too_long" [max];
+        DOCUMENT_ALREADY_SENT = "document.already_sent" [id];
+        DOCUMENT_CANNOT_SEND = "document.cannot_send" [id];
+        DOCUMENT_NOTHING_TO_PRINT = "document.nothing_to_print" [];
+        DOCUMENT_NOTE_FINAL = "document.note_final" [id];
+        STOCK_QUANTITY = "stock.quantity" [sku, value];
+        STOCK_UNKNOWN_SKU = "stock.unknown_sku" [sku];
+
         // The settings' own rules (the comptoir crate's config module).
         SETTING_UNKNOWN_KEY = "setting.unknown_key" [key, known];
         SETTING_SECRET = "setting.secret" [];
