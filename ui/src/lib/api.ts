@@ -430,7 +430,7 @@ export type ComptoirEvent =
 export type ReachEvent =
   | ({ kind: 'tunnel' } & TunnelState)
   | { kind: 'webhooks'; state: WebhooksState; messages: string[] }
-  | { kind: 'catch_up'; summary: string; orders_changed: number };
+  | { kind: 'catch_up'; summary: string; orders_changed: number; error: string | null };
 
 /** The outbox tried to e-mail a document (sent, queued again after a failure, or failed). */
 export interface MailEvent {

@@ -40,10 +40,11 @@ pub enum Event {
     Listener(ListenerStatus),
     /// The outbox tried to e-mail a document.
     Mail(crate::mailer::MailEvent),
-    /// A catch-up with the shop ran.
+    /// A catch-up with the shop ran (or failed: then `error` says why and what to do).
     CatchUp {
         summary: String,
         orders_changed: usize,
+        error: Option<String>,
     },
     /// The tunnel's state changed (starting, up with its public address, down with the reason).
     Tunnel(crate::reach::TunnelState),
@@ -228,12 +229,22 @@ impl Engine {
         let catch_up = Arc::new(
             crate::sync::SyncWorker::spawn(
                 data_dir.database(),
-                Arc::new(move |r: &crate::sync::SyncReport| {
-                    sync_sink(Event::CatchUp {
-                        summary: r.summary(),
-                        orders_changed: r.orders_changed,
-                    })
-                }),
+                Arc::new(
+                    move |r: Result<&crate::sync::SyncReport, &crate::sync::SyncError>| {
+                        sync_sink(match r {
+                            Ok(r) => Event::CatchUp {
+                                summary: r.summary(),
+                                orders_changed: r.orders_changed,
+                                error: None,
+                            },
+                            Err(e) => Event::CatchUp {
+                                summary: e.to_string(),
+                                orders_changed: 0,
+                                error: Some(e.to_string()),
+                            },
+                        })
+                    },
+                ),
             )
             .map_err(|source| Error::DataDir {
                 path: data_dir.root().to_owned(),

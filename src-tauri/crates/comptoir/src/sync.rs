@@ -565,8 +565,9 @@ impl std::fmt::Debug for SyncWorker {
     }
 }
 
-/// Called after each catch-up that ran (for the window's "last catch-up" line).
-pub type SyncSink = std::sync::Arc<dyn Fn(&SyncReport) + Send + Sync>;
+/// Called after each catch-up that ran or failed (for the window's "last catch-up" line, which
+/// must also learn that a catch-up asked for by the owner ended badly).
+pub type SyncSink = std::sync::Arc<dyn Fn(Result<&SyncReport, &SyncError>) + Send + Sync>;
 
 impl SyncWorker {
     pub fn spawn(database: std::path::PathBuf, on_report: SyncSink) -> std::io::Result<SyncWorker> {
@@ -592,8 +593,12 @@ impl SyncWorker {
                         wait = interval(&conn).unwrap_or(wait);
                         // Failures are recorded in the activity log by the catch-up itself; a shop
                         // not connected yet is simply nothing to do.
-                        if due && let Ok(report) = run_configured(&mut conn) {
-                            on_report(&report);
+                        if due {
+                            match run_configured(&mut conn) {
+                                Ok(report) => on_report(Ok(&report)),
+                                Err(SyncError::NotConfigured(_)) => {}
+                                Err(e) => on_report(Err(&e)),
+                            }
                         }
                     }
                     let Ok(guard) = lock.lock() else { return };

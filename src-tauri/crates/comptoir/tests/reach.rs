@@ -375,7 +375,9 @@ fn after_a_cloudflared_restart_the_webhooks_follow_and_a_catch_up_runs() {
         assert_eq!(w["status"], "active");
     }
     // Then the catch-up, for what the dead address missed.
-    r.wait(30, |e| matches!(e, Event::CatchUp { .. }).then_some(()));
+    r.wait(30, |e| {
+        matches!(e, Event::CatchUp { error: None, .. }).then_some(())
+    });
     let requests = shop.requests();
     let first_put = requests.iter().position(|s| s.method == "PUT").unwrap();
     let catch_up = requests

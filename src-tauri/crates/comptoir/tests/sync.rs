@@ -551,3 +551,38 @@ fn the_engine_catches_up_at_start_and_when_asked() {
     assert!(shop.requests().len() > before);
     engine.shutdown();
 }
+
+/// A catch-up that fails is announced too, with its sentence: the window's "Catch up now" must
+/// learn that it ended, and why.
+#[test]
+fn the_engine_announces_a_failed_catch_up() {
+    let shop = StandIn::start(|_: &Seen| Recorded::load("07"));
+    let db = Db::new();
+    db.connect(&shop.url());
+    let data = comptoir::DataDir::at(db._dir.path().join("data")).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let engine = comptoir::Engine::open(
+        data,
+        "test",
+        std::sync::Arc::new(move |e| {
+            if let comptoir::Event::CatchUp {
+                orders_changed,
+                error,
+                ..
+            } = e
+                && let Ok(tx) = tx.lock()
+            {
+                let _ = tx.send((orders_changed, error));
+            }
+        }),
+    )
+    .unwrap();
+    let (changed, error) = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("no event for the failed catch-up at start");
+    assert_eq!(changed, 0);
+    let error = error.expect("the event says the catch-up failed");
+    assert!(error.starts_with("The shop refused the API key"), "{error}");
+    engine.shutdown();
+}
