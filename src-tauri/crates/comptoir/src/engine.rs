@@ -265,6 +265,7 @@ impl Engine {
         })?;
         let sink = Arc::clone(&events);
         let wake = Arc::clone(&mailer);
+        let sync_worker = Arc::clone(&catch_up);
         let writer = Writer::spawn(
             conn,
             Arc::new(
@@ -273,6 +274,11 @@ impl Engine {
                         // A document made with auto e-mail on is queued in the same commit.
                         if !a.documents.made.is_empty() {
                             wake.wake();
+                        }
+                        // A credit note for a refund: its lines are read from the shop (when
+                        // connected) by a catch-up, asked for now rather than in ten minutes.
+                        if a.documents.credit_notes_made {
+                            sync_worker.run_now();
                         }
                         sink(Event::Delivery(a.clone()))
                     }

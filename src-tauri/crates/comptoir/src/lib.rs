@@ -15,6 +15,7 @@ pub mod numbering;
 pub mod pdfs;
 pub mod print;
 pub mod queries;
+pub mod refunds;
 pub mod reach;
 pub mod rules;
 pub mod secrets;

@@ -38,6 +38,9 @@ const NO_DOCUMENT: &[&str] = &[
 pub struct RulesApplied {
     pub made: Vec<i64>,
     pub changed: Vec<i64>,
+    /// Credit notes among `made`: their refunded lines can be read from the shop.
+    #[serde(skip)]
+    pub credit_notes_made: bool,
 }
 
 /// Whether the owner's trigger holds for this version of the order.
@@ -139,6 +142,7 @@ pub fn apply_to(conn: &Connection, order_key: i64, order: &Order) -> Result<Rule
                 .map_err(|e| Error::Document(e.to_string()))?;
             let id = make_credit_note(conn, order_key, invoice, Some(refund_id), &content)?;
             result.made.push(id);
+            result.credit_notes_made = true;
         }
         let credited_whole = docs
             .iter()
@@ -261,6 +265,15 @@ fn make_credit_note(
         true,
         &invoice.language,
     )
+}
+
+/// A credit note's products come back into stock (its lines were replaced by the refund's own).
+pub fn move_stock_back(
+    conn: &Connection,
+    document_id: i64,
+    content: &DocumentContent,
+) -> Result<()> {
+    move_stock(conn, document_id, content, 1, "credit note")
 }
 
 /// Stock moves by product lines with a SKU: down for invoices, back for credit notes.

@@ -251,7 +251,20 @@ pub fn catch_up(conn: &mut Connection, shop: &Shop) -> Result<SyncReport, SyncEr
             return Err(e);
         }
     };
-    catch_up_since(conn, &Client::new(shop.clone()), since)
+    let client = Client::new(shop.clone());
+    let report = catch_up_since(conn, &client, since)?;
+    // Credit notes made from a refund's amount get the refund's own lines now that the shop can
+    // be asked. A failure here does not undo the catch-up; the next one tries again.
+    if let Err(e) = crate::refunds::fill_credit_notes(conn, &client) {
+        let _ = comptoir_store::activity::insert_activity(
+            conn,
+            Level::Warning,
+            &format!(
+                "The refunded lines of a credit note could not be read from the shop: {e} Comptoir tries again at the next catch-up."
+            ),
+        );
+    }
+    Ok(report)
 }
 
 /// One catch-up of the orders modified after `since` (exclusive), recorded like any other.

@@ -586,3 +586,123 @@ fn the_engine_announces_a_failed_catch_up() {
     assert!(error.starts_with("The shop refused the API key"), "{error}");
     engine.shutdown();
 }
+
+/// A refund's webhook gives only its amount and VAT; once the shop's REST API is connected, the
+/// catch-up reads the refund's own lines (rest/06, the refunds of the s06 order) and puts them
+/// on the credit-note concepts, and the refunded products come back into stock.
+#[test]
+fn credit_notes_get_the_refunded_lines_from_the_shop() {
+    let shop = StandIn::start(|s: &Seen| {
+        if s.path == "/wp-json/wc/v3/orders/26/refunds" {
+            Recorded::load("06")
+        } else if s.path == "/wp-json/wc/v3/orders" {
+            Recorded::load("05")
+        } else {
+            standin::not_found()
+        }
+    });
+    let mut db = Db::new();
+    let s06 = comptoir_testkit::scenarios()
+        .into_iter()
+        .find(|(s, _)| s.starts_with("s06"))
+        .unwrap()
+        .1;
+    let deliver = |conn: &mut Connection, c: &comptoir_testkit::Capture| {
+        let d = c.delivery();
+        with_tx(conn, |tx| intake::apply_delivery_with_rules(tx, &d)).unwrap();
+    };
+    for c in &s06[..3] {
+        deliver(&mut db.conn, c);
+    }
+    let docs = |conn: &Connection| {
+        let mut d = comptoir::documents::list(conn, &Default::default()).unwrap();
+        d.sort_by_key(|d| d.id);
+        d
+    };
+    let invoice = docs(&db.conn)[0].id;
+    comptoir::documents::finalize(&mut db.conn, invoice).unwrap();
+    deliver(&mut db.conn, &s06[3]);
+    deliver(&mut db.conn, &s06[4]);
+    let notes: Vec<_> = docs(&db.conn)
+        .into_iter()
+        .filter(|d| d.kind == "credit_note")
+        .collect();
+    assert_eq!(notes.len(), 2);
+    let lines = |conn: &Connection, id: i64| {
+        comptoir::documents::show(conn, id)
+            .unwrap()
+            .content
+            .lines
+            .iter()
+            .map(|l| {
+                format!(
+                    "{} | {} | {} x {} | {}% | {} + {}",
+                    l.sku.as_deref().unwrap_or("-"),
+                    l.description,
+                    l.quantity,
+                    l.unit_price_excl,
+                    l.vat_rate,
+                    l.total_excl,
+                    l.vat
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    // From the webhook alone: the broken tablet's refund is one row "per rate", no SKU.
+    let before = lines(&db.conn, notes[0].id);
+    assert!(before.iter().all(|l| l.starts_with("- |")), "{before:?}");
+    let stock_of = |conn: &Connection, sku: &str| {
+        comptoir::stock::ledger(conn, Some(sku))
+            .unwrap()
+            .iter()
+            .map(|m| comptoir_core::Money::parse(&m.quantity).unwrap())
+            .sum::<comptoir_core::Money>()
+    };
+    let choc_before = stock_of(&db.conn, "CHOC-072");
+
+    db.connect(&shop.url());
+    db.checked_until(&shop.url(), "2026-11-28T14:29:37");
+    sync::run_configured(&mut db.conn).unwrap();
+
+    let asked = shop
+        .requests()
+        .iter()
+        .filter(|r| r.path == "/wp-json/wc/v3/orders/26/refunds")
+        .count();
+    assert_eq!(asked, 1, "one request for the order's refunds");
+    assert_eq!(
+        lines(&db.conn, notes[0].id),
+        ["CHOC-072 | Chocolat noir 72 % – tablette 100 g | 1 x 3.29 | 6% | 3.29 + 0.20"]
+    );
+    let full = lines(&db.conn, notes[1].id);
+    assert_eq!(full.len(), 4, "{full:?}");
+    assert!(full[0].starts_with("MOUL-001 | "), "{full:?}");
+    assert!(full[3].ends_with("| 21% | 4.09 + 0.86"), "{full:?}");
+    // The amounts stay those of the refunds.
+    let after: Vec<_> = docs(&db.conn)
+        .into_iter()
+        .filter(|d| d.kind == "credit_note")
+        .map(|d| (d.total, d.total_vat))
+        .collect();
+    assert_eq!(
+        after,
+        [
+            ("3.49".to_owned(), "0.20".to_owned()),
+            ("52.59".to_owned(), "8.72".to_owned())
+        ]
+    );
+    // Both refunds gave back one tablet each.
+    assert_eq!(
+        (stock_of(&db.conn, "CHOC-072") - choc_before).to_string(),
+        "2"
+    );
+
+    // Read once: the next catch-up does not ask again, and a final credit note never changes.
+    sync::run_configured(&mut db.conn).unwrap();
+    let asked_again = shop
+        .requests()
+        .iter()
+        .filter(|r| r.path == "/wp-json/wc/v3/orders/26/refunds")
+        .count();
+    assert_eq!(asked_again, 1);
+}

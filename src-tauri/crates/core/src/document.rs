@@ -141,6 +141,10 @@ pub struct DocumentContent {
     pub customer_vat_number: Option<String>,
     /// Coupon codes, for display; their discount is already in the lines.
     pub coupons: Vec<String>,
+    /// On a credit note: its lines are the refund's own, as read from the shop's REST API
+    /// (not rows derived from the refund's amount and VAT).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub refund_lines_from_shop: bool,
 }
 
 /// The order cannot be turned into a document as it is.
@@ -291,6 +295,7 @@ pub fn content_from_order(order: &Order) -> Result<DocumentContent, DocumentErro
             .map(|c| c.code.trim().to_owned())
             .filter(|c| !c.is_empty())
             .collect(),
+        refund_lines_from_shop: false,
     })
 }
 
@@ -395,6 +400,7 @@ pub fn content_for_refund(
         shipping: invoice.shipping,
         customer_vat_number: invoice.customer_vat_number,
         coupons: Vec::new(),
+        refund_lines_from_shop: false,
     })
 }
 
