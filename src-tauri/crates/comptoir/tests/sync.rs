@@ -706,3 +706,79 @@ fn credit_notes_get_the_refunded_lines_from_the_shop() {
         .count();
     assert_eq!(asked_again, 1);
 }
+
+/// In the running engine, a refund's webhook that makes a credit note asks for a catch-up at
+/// once, so the refunded lines are on the concept within seconds, not at the next timer.
+#[test]
+fn a_refund_webhook_brings_its_lines_within_seconds() {
+    let shop = StandIn::start(|s: &Seen| {
+        if s.path == "/wp-json/wc/v3/orders/26/refunds" {
+            Recorded::load("06")
+        } else if s.path == "/wp-json/wc/v3/orders" {
+            Recorded::load("05")
+        } else {
+            standin::not_found()
+        }
+    });
+    let db = Db::new();
+    db.connect(&shop.url());
+    db.checked_until(&shop.url(), "2026-11-28T14:29:37");
+    config::set(
+        &db.conn,
+        &ConfigKey::webhook_secret(),
+        comptoir_testkit::CAPTURE_SECRET,
+    )
+    .unwrap();
+    // A long timer: only the webhook can be what asks for the catch-up.
+    config::set(
+        &db.conn,
+        &ConfigKey::parse("sync.interval_minutes").unwrap(),
+        "600",
+    )
+    .unwrap();
+    let data = comptoir::DataDir::at(db._dir.path().join("data")).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let engine = comptoir::Engine::open(
+        data,
+        "test",
+        Arc::new(move |e| {
+            if let comptoir::Event::CatchUp { .. } = e
+                && let Ok(tx) = tx.lock()
+            {
+                let _ = tx.send(());
+            }
+        }),
+    )
+    .unwrap();
+    // The catch-up at start.
+    rx.recv_timeout(Duration::from_secs(20)).unwrap();
+    engine.start_listener("127.0.0.1:0".parse().unwrap());
+    let addr = engine.listening_addr().unwrap();
+    let s06 = comptoir_testkit::scenarios()
+        .into_iter()
+        .find(|(s, _)| s.starts_with("s06"))
+        .unwrap()
+        .1;
+    for c in &s06[..3] {
+        assert_eq!(comptoir_testkit::post(addr, c), 200);
+    }
+    let invoice = comptoir::documents::list(&db.conn, &Default::default()).unwrap()[0].id;
+    let mut conn = comptoir_store::open(&db._dir.path().join("data/comptoir.sqlite")).unwrap();
+    comptoir::documents::finalize(&mut conn, invoice).unwrap();
+    assert_eq!(comptoir_testkit::post(addr, &s06[3]), 200);
+    rx.recv_timeout(Duration::from_secs(20))
+        .expect("no catch-up after the refund's webhook");
+    let note = comptoir::documents::list(&db.conn, &Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|d| d.kind == "credit_note")
+        .unwrap();
+    let lines = comptoir::documents::show(&db.conn, note.id)
+        .unwrap()
+        .content
+        .lines;
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].sku.as_deref(), Some("CHOC-072"));
+    engine.shutdown();
+}
