@@ -171,32 +171,36 @@ pub fn content_from_refund(
             vat,
         });
     }
-    for s in &refund.shipping_lines {
-        let total_excl = positive(s.total);
-        let vat = positive(s.total_tax);
+    // Shipping and fees are one unit each, at their own total.
+    let flat = refund
+        .shipping_lines
+        .iter()
+        .map(|s| {
+            (
+                LineKind::Shipping,
+                &s.method_title,
+                s.total,
+                s.total_tax,
+                &s.taxes,
+            )
+        })
+        .chain(
+            refund
+                .fee_lines
+                .iter()
+                .map(|f| (LineKind::Fee, &f.name, f.total, f.total_tax, &f.taxes)),
+        );
+    for (kind, description, total, total_tax, taxes) in flat {
+        let total_excl = positive(total);
+        let vat = positive(total_tax);
         lines.push(DocumentLine {
-            kind: LineKind::Shipping,
+            kind,
             sku: None,
-            description: s.method_title.clone(),
+            description: description.clone(),
             quantity: Money(Decimal::ONE),
             unit_price_excl: total_excl,
             discount_excl: Money(Decimal::new(0, 2)),
-            vat_rate: rate_of(&s.taxes, &refund.tax_lines, vat)?,
-            total_excl,
-            vat,
-        });
-    }
-    for f in &refund.fee_lines {
-        let total_excl = positive(f.total);
-        let vat = positive(f.total_tax);
-        lines.push(DocumentLine {
-            kind: LineKind::Fee,
-            sku: None,
-            description: f.name.clone(),
-            quantity: Money(Decimal::ONE),
-            unit_price_excl: total_excl,
-            discount_excl: Money(Decimal::new(0, 2)),
-            vat_rate: rate_of(&f.taxes, &refund.tax_lines, vat)?,
+            vat_rate: rate_of(taxes, &refund.tax_lines, vat)?,
             total_excl,
             vat,
         });
