@@ -51,16 +51,16 @@ pub fn record_activity(
     message: &Message,
 ) -> Result<(), StoreError> {
     let params = message.code.map(|_| message.params_json());
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO activity (at, level, message, code, params) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![
-            now_text(),
-            level.as_str(),
-            message.message,
-            message.code_id(),
-            params
-        ],
-    )?;
+    )?
+    .execute(params![
+        now_text(),
+        level.as_str(),
+        message.message,
+        message.code_id(),
+        params
+    ])?;
     Ok(())
 }
 

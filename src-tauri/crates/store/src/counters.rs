@@ -9,29 +9,23 @@ use crate::StoreError;
 /// Returns the next number of `series` in `year` and advances the counter.
 pub fn take_number(conn: &Connection, series: &str, year: i64) -> Result<i64, StoreError> {
     let next: Option<i64> = conn
-        .query_row(
-            "SELECT next FROM number_counters WHERE series = ?1 AND year = ?2",
-            params![series, year],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT next FROM number_counters WHERE series = ?1 AND year = ?2")?
+        .query_row(params![series, year], |r| r.get(0))
         .optional()?;
     let n = next.unwrap_or(1);
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO number_counters (series, year, next) VALUES (?1, ?2, ?3)
          ON CONFLICT (series, year) DO UPDATE SET next = excluded.next",
-        params![series, year, n + 1],
-    )?;
+    )?
+    .execute(params![series, year, n + 1])?;
     Ok(n)
 }
 
 /// The number the next document of `series` in `year` will get.
 pub fn peek_number(conn: &Connection, series: &str, year: i64) -> Result<i64, StoreError> {
     Ok(conn
-        .query_row(
-            "SELECT next FROM number_counters WHERE series = ?1 AND year = ?2",
-            params![series, year],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT next FROM number_counters WHERE series = ?1 AND year = ?2")?
+        .query_row(params![series, year], |r| r.get(0))
         .optional()?
         .unwrap_or(1))
 }
@@ -43,11 +37,11 @@ pub fn set_next_number(
     year: i64,
     next: i64,
 ) -> Result<(), StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO number_counters (series, year, next) VALUES (?1, ?2, ?3)
          ON CONFLICT (series, year) DO UPDATE SET next = excluded.next",
-        params![series, year, next],
-    )?;
+    )?
+    .execute(params![series, year, next])?;
     Ok(())
 }
 
@@ -55,16 +49,14 @@ pub fn set_next_number(
 /// can never be set below it.
 pub fn highest_given(conn: &Connection, kind: &str, year: Option<i64>) -> Result<i64, StoreError> {
     let max: Option<i64> = match year {
-        Some(y) => conn.query_row(
-            "SELECT max(number_seq) FROM documents WHERE kind = ?1 AND number_year = ?2",
-            params![kind, y],
-            |r| r.get(0),
-        )?,
-        None => conn.query_row(
-            "SELECT max(number_seq) FROM documents WHERE kind = ?1",
-            params![kind],
-            |r| r.get(0),
-        )?,
+        Some(y) => conn
+            .prepare_cached(
+                "SELECT max(number_seq) FROM documents WHERE kind = ?1 AND number_year = ?2",
+            )?
+            .query_row(params![kind, y], |r| r.get(0))?,
+        None => conn
+            .prepare_cached("SELECT max(number_seq) FROM documents WHERE kind = ?1")?
+            .query_row(params![kind], |r| r.get(0))?,
     };
     Ok(max.unwrap_or(0))
 }

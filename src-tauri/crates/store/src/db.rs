@@ -48,6 +48,9 @@ pub fn migrations() -> Migrations<'static> {
     ])
 }
 
+/// More than the distinct queries of this crate, so none is pushed out of the cache.
+const STATEMENT_CACHE: usize = 128;
+
 /// Opens (creating if needed) the database at `path` and migrates it.
 pub fn open(path: &Path) -> Result<Connection, StoreError> {
     let mut conn = Connection::open(path).map_err(|source| StoreError::Open {
@@ -66,6 +69,10 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Every query is prepared through the cache: a delivery runs a few dozen of them (the
+    // rules read many settings), and parsing their SQL again each time cost more than running
+    // them.
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     Ok(())
 }
 

@@ -87,27 +87,27 @@ pub fn insert_document(conn: &Connection, d: &NewDocument<'_>) -> Result<i64, St
         Some((n, y, s)) => (Some(n), Some(y), Some(s)),
         None => (None, None, None),
     };
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO documents (order_key, kind, refund_id, state, number, number_year, number_seq,
             paid, language, currency, total, total_vat, content, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
-        params![
-            d.order_key,
-            d.kind,
-            d.refund_id,
-            d.state,
-            number,
-            year,
-            seq,
-            d.paid,
-            d.language,
-            d.currency,
-            d.total,
-            d.total_vat,
-            d.content,
-            now
-        ],
-    )?;
+    )?
+    .execute(params![
+        d.order_key,
+        d.kind,
+        d.refund_id,
+        d.state,
+        number,
+        year,
+        seq,
+        d.paid,
+        d.language,
+        d.currency,
+        d.total,
+        d.total_vat,
+        d.content,
+        now
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -116,10 +116,8 @@ pub fn set_structured_communication(
     id: i64,
     ogm: &str,
 ) -> Result<(), StoreError> {
-    conn.execute(
-        "UPDATE documents SET structured_communication = ?2 WHERE id = ?1",
-        params![id, ogm],
-    )?;
+    conn.prepare_cached("UPDATE documents SET structured_communication = ?2 WHERE id = ?1")?
+        .execute(params![id, ogm])?;
     Ok(())
 }
 
@@ -173,19 +171,17 @@ pub fn was_deleted(
 
 /// Deletes a document row and remembers it so it is not made again.
 pub fn delete_document(conn: &Connection, doc: &DocumentRow) -> Result<(), StoreError> {
-    conn.execute(
-        "INSERT OR IGNORE INTO deleted_documents (order_key, kind, refund_id, deleted_at) VALUES (?1, ?2, ?3, ?4)",
+    conn.prepare_cached("INSERT OR IGNORE INTO deleted_documents (order_key, kind, refund_id, deleted_at) VALUES (?1, ?2, ?3, ?4)")?.execute(
         params![doc.order_key, doc.kind, doc.refund_id.unwrap_or(-1), now_text()],
     )?;
-    conn.execute("DELETE FROM documents WHERE id = ?1", [doc.id])?;
+    conn.prepare_cached("DELETE FROM documents WHERE id = ?1")?
+        .execute([doc.id])?;
     Ok(())
 }
 
 pub fn set_state(conn: &Connection, id: i64, state: &str) -> Result<(), StoreError> {
-    conn.execute(
-        "UPDATE documents SET state = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, state, now_text()],
-    )?;
+    conn.prepare_cached("UPDATE documents SET state = ?2, updated_at = ?3 WHERE id = ?1")?
+        .execute(params![id, state, now_text()])?;
     Ok(())
 }
 
@@ -197,13 +193,11 @@ pub fn finalize(
 ) -> Result<(), StoreError> {
     let now = now_text();
     match number {
-        Some((n, y, s)) => conn.execute(
-            "UPDATE documents SET state = 'final', number = ?2, number_year = ?3, number_seq = ?4,
-                finalized_at = ?5, updated_at = ?5 WHERE id = ?1",
+        Some((n, y, s)) => conn.prepare_cached("UPDATE documents SET state = 'final', number = ?2, number_year = ?3, number_seq = ?4,
+                finalized_at = ?5, updated_at = ?5 WHERE id = ?1")?.execute(
             params![id, n, y, s, now],
         )?,
-        None => conn.execute(
-            "UPDATE documents SET state = 'final', finalized_at = ?2, updated_at = ?2 WHERE id = ?1",
+        None => conn.prepare_cached("UPDATE documents SET state = 'final', finalized_at = ?2, updated_at = ?2 WHERE id = ?1")?.execute(
             params![id, now],
         )?,
     };
@@ -211,46 +205,40 @@ pub fn finalize(
 }
 
 pub fn set_paid(conn: &Connection, id: i64, paid: bool, by_hand: bool) -> Result<(), StoreError> {
-    conn.execute(
-        "UPDATE documents SET paid = ?2, paid_by_hand = (paid_by_hand OR ?3), updated_at = ?4 WHERE id = ?1",
+    conn.prepare_cached("UPDATE documents SET paid = ?2, paid_by_hand = (paid_by_hand OR ?3), updated_at = ?4 WHERE id = ?1")?.execute(
         params![id, paid, by_hand, now_text()],
     )?;
     Ok(())
 }
 
 pub fn set_internal_note(conn: &Connection, id: i64, note: &str) -> Result<(), StoreError> {
-    conn.execute(
-        "UPDATE documents SET internal_note = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, note, now_text()],
-    )?;
+    conn.prepare_cached("UPDATE documents SET internal_note = ?2, updated_at = ?3 WHERE id = ?1")?
+        .execute(params![id, note, now_text()])?;
     Ok(())
 }
 
 /// The document was e-mailed: its state becomes `sent` and the PDF sent is remembered.
 pub fn mark_sent(conn: &Connection, id: i64, pdf_sha256: &str) -> Result<(), StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE documents SET state = 'sent', sent_pdf_sha256 = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, pdf_sha256, now_text()],
-    )?;
+    )?
+    .execute(params![id, pdf_sha256, now_text()])?;
     Ok(())
 }
 
 pub fn sent_pdf_sha256(conn: &Connection, id: i64) -> Result<Option<String>, StoreError> {
     Ok(conn
-        .query_row(
-            "SELECT sent_pdf_sha256 FROM documents WHERE id = ?1",
-            [id],
-            |r| r.get::<_, Option<String>>(0),
-        )
+        .prepare_cached("SELECT sent_pdf_sha256 FROM documents WHERE id = ?1")?
+        .query_row([id], |r| r.get::<_, Option<String>>(0))
         .optional()?
         .flatten())
 }
 
 /// Replaces a concept's content (the owner edited its customer-facing note).
 pub fn set_content(conn: &Connection, id: i64, content: &str) -> Result<(), StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE documents SET content = ?2, updated_at = ?3 WHERE id = ?1 AND state = 'concept'",
-        params![id, content, now_text()],
-    )?;
+    )?
+    .execute(params![id, content, now_text()])?;
     Ok(())
 }

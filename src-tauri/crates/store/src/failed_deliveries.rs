@@ -34,21 +34,21 @@ pub fn insert_failed_delivery(
     conn: &Connection,
     d: &NewFailedDelivery<'_>,
 ) -> Result<i64, StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO failed_deliveries
             (received_at, source, topic, webhook_id, delivery_id, reason, body_sha256, body)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            now_text(),
-            d.source,
-            d.topic,
-            d.webhook_id.map(|v| v as i64),
-            d.delivery_id,
-            d.reason,
-            d.body_sha256,
-            d.body
-        ],
-    )?;
+    )?
+    .execute(params![
+        now_text(),
+        d.source,
+        d.topic,
+        d.webhook_id.map(|v| v as i64),
+        d.delivery_id,
+        d.reason,
+        d.body_sha256,
+        d.body
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 

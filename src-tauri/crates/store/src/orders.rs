@@ -149,10 +149,10 @@ pub fn upsert_order(
 }
 
 pub fn set_order_trashed(conn: &Connection, key: i64, trashed: bool) -> Result<(), StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE orders SET trashed = ?2, revision = revision + 1, updated_at = ?3 WHERE key = ?1",
-        params![key, trashed, now_text()],
-    )?;
+    )?
+    .execute(params![key, trashed, now_text()])?;
     Ok(())
 }
 
@@ -182,9 +182,8 @@ pub fn find_orders_by_woo_id(conn: &Connection, woo_id: u64) -> Result<Vec<Order
 /// The exact JSON of the stored version, read back into an order.
 pub fn get_order_body(conn: &Connection, key: i64) -> Result<Option<Order>, StoreError> {
     let body: Option<Vec<u8>> = conn
-        .query_row("SELECT body FROM orders WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT body FROM orders WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
         .optional()?;
     body.map(|b| Order::from_json(&b).map_err(|e| StoreError::Corrupt(format!("order {key}: {e}"))))
         .transpose()
@@ -192,10 +191,8 @@ pub fn get_order_body(conn: &Connection, key: i64) -> Result<Option<Order>, Stor
 
 /// The highest WooCommerce id stored for a source (0 when none).
 pub fn max_woo_id(conn: &Connection, source: &str) -> Result<u64, StoreError> {
-    let max: Option<i64> = conn.query_row(
-        "SELECT max(woo_id) FROM orders WHERE source = ?1",
-        [source],
-        |r| r.get(0),
-    )?;
+    let max: Option<i64> = conn
+        .prepare_cached("SELECT max(woo_id) FROM orders WHERE source = ?1")?
+        .query_row([source], |r| r.get(0))?;
     Ok(max.unwrap_or(0).max(0) as u64)
 }

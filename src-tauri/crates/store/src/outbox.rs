@@ -53,11 +53,10 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxRow> {
 /// given a new chance (the owner fixed the settings and presses Send again).
 pub fn enqueue(conn: &Connection, document_id: i64) -> Result<(), StoreError> {
     let now = now_text();
-    conn.execute(
-        "INSERT INTO outbox (document_id, state, queued_at, next_attempt_at) VALUES (?1, 'queued', ?2, ?2)
+    conn.prepare_cached("INSERT INTO outbox (document_id, state, queued_at, next_attempt_at) VALUES (?1, 'queued', ?2, ?2)
          ON CONFLICT (document_id) DO UPDATE SET state = 'queued', next_attempt_at = excluded.next_attempt_at,
              first_failure_at = NULL
-         WHERE outbox.state = 'failed'",
+         WHERE outbox.state = 'failed'")?.execute(
         params![document_id, now],
     )?;
     Ok(())
@@ -87,10 +86,10 @@ pub fn claim_due(conn: &Connection, now: &str) -> Result<Option<OutboxRow>, Stor
     let Some(mut r) = stmt.query_row([now], row).optional()? else {
         return Ok(None);
     };
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?1",
-        [r.id],
-    )?;
+    )?
+    .execute([r.id])?;
     r.state = "sending".into();
     r.attempts += 1;
     Ok(Some(r))
@@ -98,19 +97,19 @@ pub fn claim_due(conn: &Connection, now: &str) -> Result<Option<OutboxRow>, Stor
 
 /// The earliest time a queued row is due, if any.
 pub fn next_due(conn: &Connection) -> Result<Option<String>, StoreError> {
-    Ok(conn.query_row(
-        "SELECT min(next_attempt_at) FROM outbox WHERE state IN ('queued', 'sending')",
-        [],
-        |r| r.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached(
+            "SELECT min(next_attempt_at) FROM outbox WHERE state IN ('queued', 'sending')",
+        )?
+        .query_row([], |r| r.get(0))?)
 }
 
 pub fn mark_sent(conn: &Connection, id: i64, server_response: &str) -> Result<(), StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE outbox SET state = 'sent', sent_at = ?2, server_response = ?3, last_error = NULL,
              last_error_temporary = NULL WHERE id = ?1",
-        params![id, now_text(), server_response],
-    )?;
+    )?
+    .execute(params![id, now_text(), server_response])?;
     Ok(())
 }
 
@@ -123,11 +122,10 @@ pub fn mark_failed(
     next_attempt_at: Option<&str>,
 ) -> Result<(), StoreError> {
     let now = now_text();
-    conn.execute(
-        "UPDATE outbox SET state = CASE WHEN ?4 IS NULL THEN 'failed' ELSE 'queued' END,
+    conn.prepare_cached("UPDATE outbox SET state = CASE WHEN ?4 IS NULL THEN 'failed' ELSE 'queued' END,
              last_error = ?2, last_error_temporary = ?3, next_attempt_at = coalesce(?4, next_attempt_at),
              first_failure_at = coalesce(first_failure_at, ?5)
-         WHERE id = ?1",
+         WHERE id = ?1")?.execute(
         params![id, error, temporary, next_attempt_at, now],
     )?;
     Ok(())
@@ -141,10 +139,10 @@ pub fn release(
     error: &str,
     next_attempt_at: &str,
 ) -> Result<(), StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE outbox SET state = 'queued', attempts = attempts - 1, last_error = ?2,
              last_error_temporary = 1, next_attempt_at = ?3 WHERE id = ?1",
-        params![id, error, next_attempt_at],
-    )?;
+    )?
+    .execute(params![id, error, next_attempt_at])?;
     Ok(())
 }

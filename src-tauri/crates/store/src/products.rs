@@ -37,17 +37,14 @@ pub fn ensure_product(conn: &Connection, sku: &str, name: &str) -> Result<(), St
 
 pub fn get_stock(conn: &Connection, sku: &str) -> Result<Option<Option<String>>, StoreError> {
     Ok(conn
-        .query_row("SELECT stock FROM products WHERE sku = ?1", [sku], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT stock FROM products WHERE sku = ?1")?
+        .query_row([sku], |r| r.get(0))
         .optional()?)
 }
 
 pub fn set_stock(conn: &Connection, sku: &str, stock: &str) -> Result<(), StoreError> {
-    conn.execute(
-        "UPDATE products SET stock = ?2, updated_at = ?3 WHERE sku = ?1",
-        params![sku, stock, now_text()],
-    )?;
+    conn.prepare_cached("UPDATE products SET stock = ?2, updated_at = ?3 WHERE sku = ?1")?
+        .execute(params![sku, stock, now_text()])?;
     Ok(())
 }
 

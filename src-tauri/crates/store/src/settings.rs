@@ -7,18 +7,17 @@ use crate::{StoreError, now_text};
 
 pub fn get_setting(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
     Ok(conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
         .optional()?)
 }
 
 pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-        params![key, value, now_text()],
-    )?;
+    )?
+    .execute(params![key, value, now_text()])?;
     Ok(())
 }
 
@@ -29,8 +28,7 @@ pub fn insert_setting_if_absent(
     key: &str,
     value: &str,
 ) -> Result<String, StoreError> {
-    conn.execute(
-        "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3) ON CONFLICT (key) DO NOTHING",
+    conn.prepare_cached("INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3) ON CONFLICT (key) DO NOTHING")?.execute(
         params![key, value, now_text()],
     )?;
     get_setting(conn, key)?.ok_or_else(|| StoreError::Corrupt(format!("setting {key} vanished")))
