@@ -69,6 +69,9 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // The WAL file keeps its largest size when it starts over; a reader that held an old
+    // snapshot through a storm could leave it hundreds of megabytes long for good.
+    conn.pragma_update(None, "journal_size_limit", 32 * 1024 * 1024)?;
     // Every query is prepared through the cache: a delivery runs a few dozen of them (the
     // rules read many settings), and parsing their SQL again each time cost more than running
     // them.
