@@ -19,7 +19,6 @@
 #[path = "../src-tauri/crates/woo/tests/support/standin.rs"]
 mod standin;
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -29,6 +28,7 @@ use comptoir_e2e::{
     free_port, tid,
 };
 use comptoir_testkit::CAPTURE_SECRET;
+use comptoir_testkit::cloudflared::{self, QUICK_TUNNEL_URL as TUNNEL_URL};
 use standin::{API, StandIn, Webhooks, recorded_order_pages, serve_order_pages};
 
 const CONSUMER_KEY: &str = "ck_0123456789abcdef0123456789abcdef01234567";
@@ -36,35 +36,12 @@ const CONSUMER_SECRET: &str = "cs_0123456789abcdef0123456789abcdef01234567";
 /// Connect waits for the shop; the round trip up to 15 s; both run off the window's thread.
 const NETWORK_TIMEOUT: Duration = Duration::from_secs(40);
 
-/// The quick-tunnel address the stand-in cloudflared announces.
-const TUNNEL_URL: &str = "https://processor-identifies-botswana-messaging.trycloudflare.com";
-
-/// A real cloudflared log (2026.8) starting a quick tunnel: the box with its address, then the
-/// first registered connection (from the tunnel crate's test).
-const CLOUDFLARED_LOG: &str = r#"2026-08-05T10:16:27Z INF Thank you for trying Cloudflare Tunnel. Doing so, without a Cloudflare account, is a quick way to experiment and try it out. However, be aware that these account-less Tunnels have no uptime guarantee. If you intend to use Tunnels in production you should use a pre-created named tunnel by following: https://developers.cloudflare.com/cloudflare-one/connections/connect-apps
-2026-08-05T10:16:27Z INF Requesting new quick Tunnel on trycloudflare.com...
-2026-08-05T10:16:29Z INF +--------------------------------------------------------------------------------------------+
-2026-08-05T10:16:29Z INF |  Your quick Tunnel has been created! Visit it at (it may take some time to be reachable):  |
-2026-08-05T10:16:29Z INF |  https://processor-identifies-botswana-messaging.trycloudflare.com                         |
-2026-08-05T10:16:29Z INF +--------------------------------------------------------------------------------------------+
-2026-08-05T10:16:30Z INF Registered tunnel connection connIndex=0 connection=1a3755d6-2b10-43af-a994-53b93d167d15 event=0 ip=198.41.200.63 location=lax01 protocol=quic
-"#;
-
-/// The stand-in: prints the log on stderr (where cloudflared logs) and stays up until stopped;
-/// it records its arguments, to check which port the tunnel leads to.
-const CLOUDFLARED_SCRIPT: &str = r#"#!/bin/sh
-here=$(dirname "$0")
-printf '%s\n' "$*" > "$here/args"
-cat "$here/run.log" >&2
-exec sleep 600
-"#;
-
-/// Writes the stand-in cloudflared into `dir`; returns its path.
+/// Writes the stand-in cloudflared into `dir`, every run printing a real quick-tunnel log;
+/// returns its path.
 fn stand_in_cloudflared(dir: &Path) -> PathBuf {
-    let exe = dir.join("cloudflared");
-    std::fs::write(&exe, CLOUDFLARED_SCRIPT).unwrap();
-    std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).unwrap();
-    std::fs::write(dir.join("run.log"), CLOUDFLARED_LOG).unwrap();
+    let exe = cloudflared::write_stand_in(dir);
+    // No run has a log of its own: each prints this one (and stays up).
+    std::fs::write(dir.join("other.log"), cloudflared::QUICK_TUNNEL_LOG).unwrap();
     exe
 }
 

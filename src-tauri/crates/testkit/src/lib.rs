@@ -1,8 +1,11 @@
 //! Test support shared by the integration and end-to-end tests: loads the real deliveries
 //! captured from WooCommerce 11 (`../shared/woocommerce/captures`, exact bytes and headers) and
-//! posts them, or variations of them, to a listener over real HTTP.
+//! posts them, or variations of them, to a listener over real HTTP; also a real SMTP server
+//! (`smtp`) and a stand-in `cloudflared` (`cloudflared`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[cfg(unix)]
+pub mod cloudflared;
 pub mod serve;
 pub mod smtp;
 

@@ -1,19 +1,18 @@
-//! The cloudflared provider against a stand-in `cloudflared`: a small shell script, written to
-//! a temporary folder, that prints real cloudflared log lines (with a quick-tunnel address) on
+//! The cloudflared provider against a stand-in `cloudflared` (comptoir-testkit's): a small shell
+//! script, written to a temporary folder, that prints real cloudflared log lines (with a quick-tunnel address) on
 //! stderr. Each run has its own log file; a run with an `.exit` file ends with that code after
 //! a moment (a tunnel that drops), the others stay up like cloudflared does.
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use comptoir_testkit::cloudflared::{QUICK_TUNNEL_LOG, QUICK_TUNNEL_URL, write_stand_in};
 use comptoir_tunnel::{Cloudflared, CloudflaredOptions, Provider, State, TunnelError};
 
 const URL1: &str = "https://encouraged-slope-jul-leader.trycloudflare.com";
-const URL2: &str = "https://processor-identifies-botswana-messaging.trycloudflare.com";
 
 /// cloudflared 2022.7 starting a quick tunnel, as published in a README, verbatim; then the
 /// connection error of a real 2024 log, after which this run exits.
@@ -27,34 +26,6 @@ const RUN1: &str = r#"2022-07-08T16:13:33Z INF Thank you for trying Cloudflare T
 const RUN1_END: &str = r#"2024-11-26T09:11:32Z ERR Serve tunnel error error="TLS handshake with edge error: EOF" connIndex=0 event=0 ip=198.18.0.50
 "#;
 
-/// The same box (cloudflared's `AsciiBox`: text padded to 88 characters, two spaces each side)
-/// around another published quick-tunnel address, then a real "Registered tunnel connection".
-const RUN2: &str = r#"2026-08-05T10:16:27Z INF Thank you for trying Cloudflare Tunnel. Doing so, without a Cloudflare account, is a quick way to experiment and try it out. However, be aware that these account-less Tunnels have no uptime guarantee. If you intend to use Tunnels in production you should use a pre-created named tunnel by following: https://developers.cloudflare.com/cloudflare-one/connections/connect-apps
-2026-08-05T10:16:27Z INF Requesting new quick Tunnel on trycloudflare.com...
-2026-08-05T10:16:29Z INF +--------------------------------------------------------------------------------------------+
-2026-08-05T10:16:29Z INF |  Your quick Tunnel has been created! Visit it at (it may take some time to be reachable):  |
-2026-08-05T10:16:29Z INF |  https://processor-identifies-botswana-messaging.trycloudflare.com                         |
-2026-08-05T10:16:29Z INF +--------------------------------------------------------------------------------------------+
-2026-08-05T10:16:30Z INF Registered tunnel connection connIndex=0 connection=1a3755d6-2b10-43af-a994-53b93d167d15 event=0 ip=198.41.200.63 location=lax01 protocol=quic
-"#;
-
-const SCRIPT: &str = r#"#!/bin/sh
-here=$(dirname "$0")
-printf '%s\n' "$*" > "$here/args"
-n=$(( $(cat "$here/runs" 2>/dev/null || echo 0) + 1 ))
-echo "$n" > "$here/runs"
-echo "$$" > "$here/pid.$n"
-log="$here/run$n.log"
-[ -f "$log" ] || log="$here/other.log"
-cat "$log" >&2
-if [ -f "$here/run$n.exit" ]; then
-  sleep 1
-  [ -f "$here/run$n.end" ] && cat "$here/run$n.end" >&2
-  exit "$(cat "$here/run$n.exit")"
-fi
-exec sleep 600
-"#;
-
 struct StandIn {
     dir: tempfile::TempDir,
 }
@@ -62,9 +33,7 @@ struct StandIn {
 impl StandIn {
     fn new() -> StandIn {
         let dir = tempfile::tempdir().unwrap();
-        let exe = dir.path().join("cloudflared");
-        std::fs::write(&exe, SCRIPT).unwrap();
-        std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).unwrap();
+        write_stand_in(dir.path());
         StandIn { dir }
     }
 
@@ -111,7 +80,7 @@ fn reads_the_address_restarts_and_reports_the_new_one() {
     s.write("run1.log", RUN1);
     s.write("run1.end", RUN1_END);
     s.write("run1.exit", "1");
-    s.write("run2.log", RUN2);
+    s.write("run2.log", QUICK_TUNNEL_LOG);
     let (tx, rx) = mpsc::channel::<String>();
     let (status_tx, status_rx) = mpsc::channel();
     let mut tunnel = Cloudflared::new(s.exe(), 8787)
@@ -134,12 +103,12 @@ fn reads_the_address_restarts_and_reports_the_new_one() {
     // The first run exits; the provider says why and starts cloudflared again.
     assert_eq!(
         rx.recv_timeout(Duration::from_secs(15)).unwrap(),
-        URL2,
+        QUICK_TUNNEL_URL,
         "the new address after the restart is reported"
     );
     let status = tunnel.status();
     assert_eq!(status.state, State::Up);
-    assert_eq!(status.url.as_deref(), Some(URL2));
+    assert_eq!(status.url.as_deref(), Some(QUICK_TUNNEL_URL));
     assert_eq!(status.restarts, 1);
     assert_eq!(s.runs(), 2);
     assert!(!alive(s.pid(1)), "the first run is gone");
@@ -173,9 +142,9 @@ fn reads_the_address_restarts_and_reports_the_new_one() {
 #[test]
 fn dropping_the_provider_stops_cloudflared() {
     let s = StandIn::new();
-    s.write("run1.log", RUN2);
+    s.write("run1.log", QUICK_TUNNEL_LOG);
     let mut tunnel = Cloudflared::new(s.exe(), 9000).with_options(fast());
-    assert_eq!(tunnel.start().unwrap(), URL2);
+    assert_eq!(tunnel.start().unwrap(), QUICK_TUNNEL_URL);
     let pid = s.pid(1);
     assert!(alive(pid));
     drop(tunnel);
@@ -192,7 +161,7 @@ fn a_refused_quick_tunnel_is_explained_and_retried() {
          2026-03-23T10:50:38Z ERR Error unmarshaling QuickTunnel response: error code: 1015 error=\"invalid character 'e' looking for beginning of value\" status_code=\"429 Too Many Requests\"\n",
     );
     s.write("run1.exit", "1");
-    s.write("run2.log", RUN2);
+    s.write("run2.log", QUICK_TUNNEL_LOG);
     let mut tunnel = Cloudflared::new(s.exe(), 9000).with_options(fast());
     let err = tunnel.start().unwrap_err();
     let text = err.to_string();
@@ -210,10 +179,10 @@ fn a_refused_quick_tunnel_is_explained_and_retried() {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert_eq!(tunnel.status().url.as_deref(), Some(URL2));
+    assert_eq!(tunnel.status().url.as_deref(), Some(QUICK_TUNNEL_URL));
     assert_eq!(
         tunnel.start().unwrap(),
-        URL2,
+        QUICK_TUNNEL_URL,
         "start() again: the running one"
     );
     tunnel.stop();
