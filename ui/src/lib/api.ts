@@ -123,8 +123,8 @@ export interface RoundTrip {
   url: string;
   millis: number | null;
   status: number | null;
-  /** That it works, or why not and what to do (English). */
-  message: string;
+  /** That it works, or why not and what to do (a plain string when the command itself failed). */
+  message: CoreMessage | string;
   /** It works from here, but WooCommerce will not deliver to it. */
   warning: string | null;
 }

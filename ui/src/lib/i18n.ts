@@ -896,6 +896,40 @@ const en = {
     'Document {number} could not be e-mailed for more than 24 hours and Comptoir stopped trying: {error} Check Settings → E-mail sending, then press Send by e-mail again.',
   'msg.activity.mail.failed': 'Document {number} was not e-mailed: {error}',
   'msg.activity.outbox_stopped': 'The outbox stopped for a moment: {error}',
+  'msg.reach.trip.server': ', server “{name}”',
+  'msg.reach.trip.not_address':
+    '"{address}" is not a web address. Enter the tunnel\'s address as https://host.',
+  'msg.reach.trip.ok':
+    'The public address works: this Comptoir received its own test through {url} in {millis} ms.',
+  'msg.reach.trip.dns':
+    'The test through {url} failed: the name {host} was not found (DNS). A new quick tunnel can take a minute to be known everywhere: try again shortly; otherwise check the address.',
+  'msg.reach.trip.timeout':
+    'The test through {url} failed: no answer came within {seconds} s. The tunnel may be starting or broken: wait a moment, or restart it.',
+  'msg.reach.trip.refused':
+    'The test through {url} failed: the connection to {host} failed: nothing answers there. Check the address and that the tunnel or reverse proxy runs.',
+  'msg.reach.trip.certificate':
+    'The test through {url} failed: the secure connection failed ({detail}): the certificate is not valid for {host}, and WooCommerce refuses such addresses too.',
+  'msg.reach.trip.tls':
+    'The test through {url} failed: the secure connection failed ({detail}); WooCommerce needs a valid certificate.',
+  'msg.reach.trip.broken':
+    'The test through {url} failed: the connection broke ({detail}). Check the address and that the tunnel runs.',
+  'msg.reach.trip.failed': 'The test through {url} failed: the request failed ({detail}).',
+  'msg.reach.trip.bad_answer':
+    'Comptoir received the test through {url}, but the answer came back as HTTP {status}{server}; WooCommerce needs the listener\'s 200. Check what the tunnel or reverse proxy does to answers.',
+  'msg.reach.trip.other_server':
+    'Another server answered the test at {url} (HTTP {status}{server}): the address does not lead to this Comptoir. Point the tunnel or reverse proxy at http://127.0.0.1:{port}.',
+  'msg.reach.trip.redirect':
+    'The address answered with a redirect (HTTP {status}{server}) to {location}: that is not Comptoir\'s listener, which never redirects. Enter the address it ends at, or point the tunnel straight at http://127.0.0.1:{port}.',
+  'msg.reach.trip.not_found':
+    'The address answered 404 (not found{server}): it reaches a web server, but not Comptoir\'s listener at {path}. Check that the tunnel or reverse proxy forwards to http://127.0.0.1:{port} and keeps the path.',
+  'msg.reach.trip.gateway':
+    'The tunnel answered HTTP {status}{server}: it is up, but could not reach Comptoir\'s listener on this computer (port {port}). Check that the listener runs and that the tunnel forwards to that port.',
+  'msg.reach.trip.other_status':
+    'The address answered HTTP {status}{server} and the test did not reach this Comptoir. Point the tunnel or reverse proxy at http://127.0.0.1:{port}.',
+  'msg.reach.trip.no_address': 'There is no public address to test: {reason}',
+  'msg.reach.trip.starting': 'There is no public address to test: the tunnel is still starting.',
+  'msg.reach.trip.no_listener':
+    'The listener is not running, so nothing can answer the test: {reason}',
 } as const;
 
 export type Key = keyof typeof en;
@@ -1808,6 +1842,40 @@ const fr: Dictionary = {
     'Le document {number} n’a pas pu être envoyé par e-mail pendant plus de 24 heures et Comptoir a cessé d’essayer : {error} Vérifiez Réglages → Envoi des e-mails, puis cliquez à nouveau sur Envoyer par e-mail.',
   'msg.activity.mail.failed': 'Le document {number} n’a pas été envoyé par e-mail : {error}',
   'msg.activity.outbox_stopped': 'La boîte d’envoi s’est arrêtée un moment : {error}',
+  'msg.reach.trip.server': ', serveur « {name} »',
+  'msg.reach.trip.not_address':
+    '« {address} » n’est pas une adresse web. Saisissez l’adresse du tunnel sous la forme https://hôte.',
+  'msg.reach.trip.ok':
+    'L’adresse publique fonctionne : ce Comptoir a reçu son propre test via {url} en {millis} ms.',
+  'msg.reach.trip.dns':
+    'Le test via {url} a échoué : le nom {host} est introuvable (DNS). Un nouveau tunnel rapide peut mettre une minute à être connu partout : réessayez dans un instant ; sinon vérifiez l’adresse.',
+  'msg.reach.trip.timeout':
+    'Le test via {url} a échoué : aucune réponse en {seconds} s. Le tunnel démarre peut-être ou est en panne : attendez un moment, ou redémarrez-le.',
+  'msg.reach.trip.refused':
+    'Le test via {url} a échoué : la connexion à {host} a échoué, rien n’y répond. Vérifiez l’adresse et que le tunnel ou le proxy inverse tourne.',
+  'msg.reach.trip.certificate':
+    'Le test via {url} a échoué : la connexion sécurisée a échoué ({detail}) : le certificat n’est pas valable pour {host}, et WooCommerce refuse aussi de telles adresses.',
+  'msg.reach.trip.tls':
+    'Le test via {url} a échoué : la connexion sécurisée a échoué ({detail}) ; WooCommerce exige un certificat valable.',
+  'msg.reach.trip.broken':
+    'Le test via {url} a échoué : la connexion a été interrompue ({detail}). Vérifiez l’adresse et que le tunnel tourne.',
+  'msg.reach.trip.failed': 'Le test via {url} a échoué : la requête a échoué ({detail}).',
+  'msg.reach.trip.bad_answer':
+    'Comptoir a reçu le test via {url}, mais la réponse est revenue en HTTP {status}{server} ; WooCommerce a besoin du 200 du récepteur. Vérifiez ce que le tunnel ou le proxy inverse fait des réponses.',
+  'msg.reach.trip.other_server':
+    'Un autre serveur a répondu au test à {url} (HTTP {status}{server}) : l’adresse ne mène pas à ce Comptoir. Dirigez le tunnel ou le proxy inverse vers http://127.0.0.1:{port}.',
+  'msg.reach.trip.redirect':
+    'L’adresse a répondu par une redirection (HTTP {status}{server}) vers {location} : ce n’est pas le récepteur de Comptoir, qui ne redirige jamais. Saisissez l’adresse d’arrivée, ou dirigez le tunnel directement vers http://127.0.0.1:{port}.',
+  'msg.reach.trip.not_found':
+    'L’adresse a répondu 404 (introuvable{server}) : elle mène à un serveur web, mais pas au récepteur de Comptoir sur {path}. Vérifiez que le tunnel ou le proxy inverse transmet à http://127.0.0.1:{port} en gardant le chemin.',
+  'msg.reach.trip.gateway':
+    'Le tunnel a répondu HTTP {status}{server} : il tourne, mais n’a pas pu joindre le récepteur de Comptoir sur cet ordinateur (port {port}). Vérifiez que le récepteur tourne et que le tunnel transmet à ce port.',
+  'msg.reach.trip.other_status':
+    'L’adresse a répondu HTTP {status}{server} et le test n’a pas atteint ce Comptoir. Dirigez le tunnel ou le proxy inverse vers http://127.0.0.1:{port}.',
+  'msg.reach.trip.no_address': 'Il n’y a pas d’adresse publique à tester : {reason}',
+  'msg.reach.trip.starting': 'Il n’y a pas d’adresse publique à tester : le tunnel démarre encore.',
+  'msg.reach.trip.no_listener':
+    'Le récepteur ne tourne pas, rien ne peut donc répondre au test : {reason}',
 };
 
 const nl: Dictionary = {
@@ -2713,6 +2781,40 @@ const nl: Dictionary = {
     'Document {number} kon meer dan 24 uur lang niet worden gemaild en Comptoir probeert het niet meer: {error} Controleer Instellingen → E-mail verzenden en klik daarna opnieuw op Per e-mail verzenden.',
   'msg.activity.mail.failed': 'Document {number} is niet gemaild: {error}',
   'msg.activity.outbox_stopped': 'Postvak uit is even gestopt: {error}',
+  'msg.reach.trip.server': ', server „{name}”',
+  'msg.reach.trip.not_address':
+    '„{address}” is geen webadres. Vul het adres van de tunnel in als https://host.',
+  'msg.reach.trip.ok':
+    'Het publieke adres werkt: deze Comptoir ontving zijn eigen test via {url} in {millis} ms.',
+  'msg.reach.trip.dns':
+    'De test via {url} is mislukt: de naam {host} werd niet gevonden (DNS). Een nieuwe snelle tunnel kan een minuut nodig hebben om overal bekend te zijn: probeer het zo opnieuw; controleer anders het adres.',
+  'msg.reach.trip.timeout':
+    'De test via {url} is mislukt: binnen {seconds} s kwam er geen antwoord. De tunnel start misschien nog of is defect: wacht even, of herstart hem.',
+  'msg.reach.trip.refused':
+    'De test via {url} is mislukt: de verbinding met {host} mislukte, daar antwoordt niets. Controleer het adres en of de tunnel of reverse proxy draait.',
+  'msg.reach.trip.certificate':
+    'De test via {url} is mislukt: de beveiligde verbinding mislukte ({detail}): het certificaat is niet geldig voor {host}, en WooCommerce weigert zulke adressen ook.',
+  'msg.reach.trip.tls':
+    'De test via {url} is mislukt: de beveiligde verbinding mislukte ({detail}); WooCommerce vereist een geldig certificaat.',
+  'msg.reach.trip.broken':
+    'De test via {url} is mislukt: de verbinding werd verbroken ({detail}). Controleer het adres en of de tunnel draait.',
+  'msg.reach.trip.failed': 'De test via {url} is mislukt: het verzoek mislukte ({detail}).',
+  'msg.reach.trip.bad_answer':
+    'Comptoir ontving de test via {url}, maar het antwoord kwam terug als HTTP {status}{server}; WooCommerce heeft de 200 van de ontvanger nodig. Controleer wat de tunnel of reverse proxy met antwoorden doet.',
+  'msg.reach.trip.other_server':
+    'Een andere server beantwoordde de test op {url} (HTTP {status}{server}): het adres leidt niet naar deze Comptoir. Laat de tunnel of reverse proxy naar http://127.0.0.1:{port} wijzen.',
+  'msg.reach.trip.redirect':
+    'Het adres antwoordde met een omleiding (HTTP {status}{server}) naar {location}: dat is niet de ontvanger van Comptoir, die nooit omleidt. Vul het adres in waar ze eindigt, of laat de tunnel rechtstreeks naar http://127.0.0.1:{port} wijzen.',
+  'msg.reach.trip.not_found':
+    'Het adres antwoordde 404 (niet gevonden{server}): het bereikt een webserver, maar niet de ontvanger van Comptoir op {path}. Controleer dat de tunnel of reverse proxy doorstuurt naar http://127.0.0.1:{port} en het pad behoudt.',
+  'msg.reach.trip.gateway':
+    'De tunnel antwoordde HTTP {status}{server}: hij draait, maar kon de ontvanger van Comptoir op deze computer (poort {port}) niet bereiken. Controleer dat de ontvanger draait en dat de tunnel naar die poort doorstuurt.',
+  'msg.reach.trip.other_status':
+    'Het adres antwoordde HTTP {status}{server} en de test bereikte deze Comptoir niet. Laat de tunnel of reverse proxy naar http://127.0.0.1:{port} wijzen.',
+  'msg.reach.trip.no_address': 'Er is geen publiek adres om te testen: {reason}',
+  'msg.reach.trip.starting': 'Er is geen publiek adres om te testen: de tunnel start nog.',
+  'msg.reach.trip.no_listener':
+    'De ontvanger draait niet, dus niets kan op de test antwoorden: {reason}',
 };
 
 const DICTIONARIES: Record<Lang, Dictionary> = { en, fr, nl };

@@ -1,7 +1,17 @@
 // The language shown, chosen from the browser's language unless the owner picked one, and the
 // reactive `t()`: a template calling `t()` is redrawn when the language changes.
 
-import { isKey, isLang, pickLanguage, translate, type Key, type Lang, type Vars } from './i18n';
+import {
+  isKey,
+  isLang,
+  pickLanguage,
+  translate,
+  translateMessage,
+  type CoreMessage,
+  type Key,
+  type Lang,
+  type Vars,
+} from './i18n';
 
 const STORAGE_KEY = 'comptoir.lang';
 
@@ -34,6 +44,11 @@ export function setLang(next: Lang): void {
 
 export function t(key: Key, vars?: Vars): string {
   return translate(current, key, vars);
+}
+
+/** A sentence from the core in the shown language (as it is when it is plain text). */
+export function say(message: CoreMessage | string): string {
+  return typeof message === 'string' ? message : translateMessage(current, message);
 }
 
 /** A label followed by its colon: "Secret:" in English, "Secret :" in French. */

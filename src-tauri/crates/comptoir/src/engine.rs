@@ -594,12 +594,17 @@ impl Engine {
                 url: String::new(),
                 millis: None,
                 status: None,
-                message: format!(
-                    "There is no public address to test: {}",
-                    tunnel
-                        .reason
-                        .unwrap_or_else(|| "the tunnel is still starting.".to_owned())
-                ),
+                message: match tunnel.reason {
+                    Some(reason) => Message::new(
+                        &code::REACH_TRIP_NO_ADDRESS,
+                        format!("There is no public address to test: {reason}"),
+                    )
+                    .with("reason", reason),
+                    None => Message::new(
+                        &code::REACH_TRIP_STARTING,
+                        "There is no public address to test: the tunnel is still starting.",
+                    ),
+                },
                 warning: None,
             },
         }
@@ -614,10 +619,16 @@ impl Engine {
                 url: format!("{}{WEBHOOK_PATH}", public_url.trim().trim_end_matches('/')),
                 millis: None,
                 status: None,
-                message: format!(
-                    "The listener is not running, so nothing can answer the test: {}",
-                    status.reason.unwrap_or_default()
-                ),
+                message: {
+                    let reason = status.reason.unwrap_or_default();
+                    Message::new(
+                        &code::REACH_TRIP_NO_LISTENER,
+                        format!(
+                            "The listener is not running, so nothing can answer the test: {reason}"
+                        ),
+                    )
+                    .with("reason", reason)
+                },
                 warning: None,
             };
         }

@@ -18,6 +18,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use comptoir_core::message::{Message, code};
 use comptoir_store::Connection;
 use comptoir_store::activity::{Level, insert_activity};
 use comptoir_store::settings::{get_setting, set_setting};
@@ -141,7 +142,7 @@ pub struct RoundTrip {
     /// The HTTP status that came back, if any.
     pub status: Option<u16>,
     /// What happened: that it works, or why not and what to do.
-    pub message: String,
+    pub message: Message,
     /// It works from here, but WooCommerce will not deliver to it (PROTOCOL.md §5).
     pub warning: Option<String>,
 }
@@ -152,7 +153,7 @@ pub struct RoundTrip {
 pub fn round_trip(probes: &Probes, public_url: &str, port: u16) -> RoundTrip {
     let base = public_url.trim().trim_end_matches('/');
     let url = format!("{base}{WEBHOOK_PATH}");
-    let fail = |status: Option<u16>, message: String| RoundTrip {
+    let fail = |status: Option<u16>, message: Message| RoundTrip {
         ok: false,
         url: url.clone(),
         millis: None,
@@ -163,7 +164,13 @@ pub fn round_trip(probes: &Probes, public_url: &str, port: u16) -> RoundTrip {
     if url.parse::<ureq::http::Uri>().is_err() || !base.contains("://") {
         return fail(
             None,
-            format!("\"{base}\" is not a web address. Enter the tunnel's address as https://host."),
+            Message::new(
+                &code::REACH_TRIP_NOT_ADDRESS,
+                format!(
+                    "\"{base}\" is not a web address. Enter the tunnel's address as https://host."
+                ),
+            )
+            .with("address", base),
         );
     }
     let agent = ureq::Agent::config_builder()
@@ -208,37 +215,16 @@ pub fn round_trip(probes: &Probes, public_url: &str, port: u16) -> RoundTrip {
         .unwrap_or_default();
     let (status, server, location) = match answer {
         Ok(a) => a,
-        Err(e) => {
-            let reason = match &e {
-                // The system resolver's failure comes as an I/O error naming the lookup.
-                ureq::Error::Io(io) if io.to_string().contains("lookup address") => format!(
-                    "the name {host} was not found (DNS). A new quick tunnel can take a minute to be known everywhere: try again shortly; otherwise check the address"
-                ),
-                ureq::Error::HostNotFound => format!(
-                    "the name {host} was not found (DNS). A new quick tunnel can take a minute to be known everywhere: try again shortly; otherwise check the address"
-                ),
-                ureq::Error::Timeout(_) => format!(
-                    "no answer came within {} s. The tunnel may be starting or broken: wait a moment, or restart it",
-                    ROUND_TRIP_TIMEOUT.as_secs()
-                ),
-                ureq::Error::ConnectionFailed => format!(
-                    "the connection to {host} failed: nothing answers there. Check the address and that the tunnel or reverse proxy runs"
-                ),
-                ureq::Error::Rustls(tls) => format!(
-                    "the secure connection failed ({tls}): the certificate is not valid for {host}, and WooCommerce refuses such addresses too"
-                ),
-                ureq::Error::Tls(what) => format!(
-                    "the secure connection failed ({what}); WooCommerce needs a valid certificate"
-                ),
-                ureq::Error::Io(io) => format!(
-                    "the connection broke ({io}). Check the address and that the tunnel runs"
-                ),
-                other => format!("the request failed ({other})"),
-            };
-            return fail(None, format!("The test through {url} failed: {reason}."));
-        }
+        Err(e) => return fail(None, trip_error(&e, &url, &host)),
     };
-    let by = server
+    let by = match &server {
+        Some(name) => Message::new(&code::REACH_TRIP_SERVER, format!(", server \"{name}\""))
+            .with("name", name.as_str())
+            .to_value(),
+        None => "".into(),
+    };
+    let by_text = server
+        .as_ref()
         .map(|s| format!(", server \"{s}\""))
         .unwrap_or_default();
     if received.is_some() {
@@ -249,9 +235,14 @@ pub fn round_trip(probes: &Probes, public_url: &str, port: u16) -> RoundTrip {
                 url: url.clone(),
                 millis: Some(millis),
                 status: Some(status),
-                message: format!(
-                    "The public address works: this Comptoir received its own test through {url} in {millis} ms."
-                ),
+                message: Message::new(
+                    &code::REACH_TRIP_OK,
+                    format!(
+                        "The public address works: this Comptoir received its own test through {url} in {millis} ms."
+                    ),
+                )
+                .with("url", url.as_str())
+                .with("millis", millis),
                 warning: comptoir_tunnel::Manual::check(base)
                     .err()
                     .map(|e| e.to_string()),
@@ -259,30 +250,123 @@ pub fn round_trip(probes: &Probes, public_url: &str, port: u16) -> RoundTrip {
         }
         return fail(
             Some(status),
-            format!(
-                "Comptoir received the test through {url}, but the answer came back as HTTP {status}{by}; WooCommerce needs the listener's 200. Check what the tunnel or reverse proxy does to answers."
-            ),
+            Message::new(
+                &code::REACH_TRIP_BAD_ANSWER,
+                format!(
+                    "Comptoir received the test through {url}, but the answer came back as HTTP {status}{by_text}; WooCommerce needs the listener's 200. Check what the tunnel or reverse proxy does to answers."
+                ),
+            )
+            .with("url", url.as_str())
+            .with("status", status)
+            .with("server", by),
         );
     }
     let message = match status {
-        200..=299 => format!(
-            "Another server answered the test at {url} (HTTP {status}{by}): the address does not lead to this Comptoir. Point the tunnel or reverse proxy at http://127.0.0.1:{port}."
-        ),
-        300..=399 => format!(
-            "The address answered with a redirect (HTTP {status}{by}) to {}: that is not Comptoir's listener, which never redirects. Enter the address it ends at, or point the tunnel straight at http://127.0.0.1:{port}.",
-            location.unwrap_or_else(|| "another address".to_owned())
-        ),
-        404 => format!(
-            "The address answered 404 (not found{by}): it reaches a web server, but not Comptoir's listener at {WEBHOOK_PATH}. Check that the tunnel or reverse proxy forwards to http://127.0.0.1:{port} and keeps the path."
-        ),
-        502..=504 | 521..=530 => format!(
-            "The tunnel answered HTTP {status}{by}: it is up, but could not reach Comptoir's listener on this computer (port {port}). Check that the listener runs and that the tunnel forwards to that port."
-        ),
-        _ => format!(
-            "The address answered HTTP {status}{by} and the test did not reach this Comptoir. Point the tunnel or reverse proxy at http://127.0.0.1:{port}."
-        ),
+        200..=299 => Message::new(
+            &code::REACH_TRIP_OTHER_SERVER,
+            format!(
+                "Another server answered the test at {url} (HTTP {status}{by_text}): the address does not lead to this Comptoir. Point the tunnel or reverse proxy at http://127.0.0.1:{port}."
+            ),
+        )
+        .with("url", url.as_str())
+        .with("status", status),
+        300..=399 => {
+            let location = location.unwrap_or_else(|| "another address".to_owned());
+            Message::new(
+                &code::REACH_TRIP_REDIRECT,
+                format!(
+                    "The address answered with a redirect (HTTP {status}{by_text}) to {location}: that is not Comptoir's listener, which never redirects. Enter the address it ends at, or point the tunnel straight at http://127.0.0.1:{port}."
+                ),
+            )
+            .with("location", location)
+            .with("status", status)
+        }
+        404 => Message::new(
+            &code::REACH_TRIP_NOT_FOUND,
+            format!(
+                "The address answered 404 (not found{by_text}): it reaches a web server, but not Comptoir's listener at {WEBHOOK_PATH}. Check that the tunnel or reverse proxy forwards to http://127.0.0.1:{port} and keeps the path."
+            ),
+        )
+        .with("path", WEBHOOK_PATH),
+        502..=504 | 521..=530 => Message::new(
+            &code::REACH_TRIP_GATEWAY,
+            format!(
+                "The tunnel answered HTTP {status}{by_text}: it is up, but could not reach Comptoir's listener on this computer (port {port}). Check that the listener runs and that the tunnel forwards to that port."
+            ),
+        )
+        .with("status", status),
+        _ => Message::new(
+            &code::REACH_TRIP_OTHER_STATUS,
+            format!(
+                "The address answered HTTP {status}{by_text} and the test did not reach this Comptoir. Point the tunnel or reverse proxy at http://127.0.0.1:{port}."
+            ),
+        )
+        .with("status", status),
     };
-    fail(Some(status), message)
+    fail(Some(status), message.with("server", by).with("port", port))
+}
+
+/// Why the test request itself failed (no HTTP answer came back).
+fn trip_error(e: &ureq::Error, url: &str, host: &str) -> Message {
+    let dns = || {
+        Message::new(
+            &code::REACH_TRIP_DNS,
+            format!(
+                "The test through {url} failed: the name {host} was not found (DNS). A new quick tunnel can take a minute to be known everywhere: try again shortly; otherwise check the address."
+            ),
+        )
+        .with("host", host)
+    };
+    let message = match e {
+        // The system resolver's failure comes as an I/O error naming the lookup.
+        ureq::Error::Io(io) if io.to_string().contains("lookup address") => dns(),
+        ureq::Error::HostNotFound => dns(),
+        ureq::Error::Timeout(_) => {
+            let seconds = ROUND_TRIP_TIMEOUT.as_secs();
+            Message::new(
+                &code::REACH_TRIP_TIMEOUT,
+                format!(
+                    "The test through {url} failed: no answer came within {seconds} s. The tunnel may be starting or broken: wait a moment, or restart it."
+                ),
+            )
+            .with("seconds", seconds)
+        }
+        ureq::Error::ConnectionFailed => Message::new(
+            &code::REACH_TRIP_REFUSED,
+            format!(
+                "The test through {url} failed: the connection to {host} failed: nothing answers there. Check the address and that the tunnel or reverse proxy runs."
+            ),
+        )
+        .with("host", host),
+        ureq::Error::Rustls(tls) => Message::new(
+            &code::REACH_TRIP_CERTIFICATE,
+            format!(
+                "The test through {url} failed: the secure connection failed ({tls}): the certificate is not valid for {host}, and WooCommerce refuses such addresses too."
+            ),
+        )
+        .with("host", host)
+        .with("detail", tls.to_string()),
+        ureq::Error::Tls(what) => Message::new(
+            &code::REACH_TRIP_TLS,
+            format!(
+                "The test through {url} failed: the secure connection failed ({what}); WooCommerce needs a valid certificate."
+            ),
+        )
+        .with("detail", what.to_string()),
+        ureq::Error::Io(io) => Message::new(
+            &code::REACH_TRIP_BROKEN,
+            format!(
+                "The test through {url} failed: the connection broke ({io}). Check the address and that the tunnel runs."
+            ),
+        )
+        .with("detail", io.to_string()),
+        other => Message::new(
+            &code::REACH_TRIP_FAILED,
+            format!("The test through {url} failed: the request failed ({other})."),
+        )
+        .with("detail", other.to_string()),
+    };
+    message.with("url", url)
 }
 
 /// The tunnel settings; a change restarts the tunnel. The ngrok authtoken is read when

@@ -442,7 +442,7 @@ fn the_round_trip_reaches_this_listener_and_nothing_else() {
     assert_eq!(trip.url, format!("{public}/webhooks/woocommerce"));
     assert!(trip.millis.unwrap() < 15_000);
     assert!(
-        trip.message.contains("received its own test"),
+        trip.message.message.contains("received its own test"),
         "{}",
         trip.message
     );
@@ -502,11 +502,11 @@ fn the_round_trip_reaches_this_listener_and_nothing_else() {
     let trip = r.engine.test_url(&other.url());
     assert!(!trip.ok);
     assert!(
-        trip.message.contains("Another server answered"),
+        trip.message.message.contains("Another server answered"),
         "{}",
         trip.message
     );
-    assert!(trip.message.contains("nginx"), "{}", trip.message);
+    assert!(trip.message.message.contains("nginx"), "{}", trip.message);
     let seen = other.requests();
     assert_eq!(seen.len(), 1);
     assert_eq!(seen[0].path, "/webhooks/woocommerce");
@@ -519,16 +519,16 @@ fn the_round_trip_reaches_this_listener_and_nothing_else() {
     let missing = StandIn::start(|_s: &Seen| standin::not_found());
     let trip = r.engine.test_url(&missing.url());
     assert!(!trip.ok && trip.status == Some(404));
-    assert!(trip.message.contains("404"), "{}", trip.message);
+    assert!(trip.message.message.contains("404"), "{}", trip.message);
     let gone = missing.url();
     drop(missing);
     let trip = r.engine.test_url(&gone);
     assert!(!trip.ok && trip.status.is_none(), "{trip:?}");
-    assert!(trip.message.contains("failed"), "{}", trip.message);
+    assert!(trip.message.message.contains("failed"), "{}", trip.message);
     let trip = r.engine.test_url("https://no-such-tunnel.invalid");
     assert!(!trip.ok);
     assert!(
-        trip.message.contains("was not found (DNS)"),
+        trip.message.message.contains("was not found (DNS)"),
         "{}",
         trip.message
     );
@@ -548,7 +548,7 @@ fn ngrok_without_an_authtoken_says_so_and_a_new_provider_takes_over() {
     let reason = tunnel.reason.unwrap();
     assert!(reason.contains("authtoken"), "{reason}");
     let trip = r.engine.test_public_url();
-    assert!(!trip.ok && trip.message.contains("authtoken"), "{trip:?}");
+    assert!(!trip.ok && trip.message.message.contains("authtoken"), "{trip:?}");
     // Switching the provider in the settings restarts the tunnel by itself.
     set(&r.conn, "tunnel.provider", "manual");
     set(&r.conn, "tunnel.public_url", PUBLIC);

@@ -126,6 +126,28 @@ pub mod code {
         ACTIVITY_MAIL_GAVE_UP = "activity.mail.gave_up" [number, error];
         ACTIVITY_MAIL_FAILED = "activity.mail.failed" [number, error];
         ACTIVITY_OUTBOX_STOPPED = "activity.outbox_stopped" [error];
+
+        // The round-trip test of the public address (the comptoir crate's reach module).
+        // `server` is empty or a REACH_TRIP_SERVER sentence.
+        REACH_TRIP_SERVER = "reach.trip.server" [name];
+        REACH_TRIP_NOT_ADDRESS = "reach.trip.not_address" [address];
+        REACH_TRIP_OK = "reach.trip.ok" [url, millis];
+        REACH_TRIP_DNS = "reach.trip.dns" [url, host];
+        REACH_TRIP_TIMEOUT = "reach.trip.timeout" [url, seconds];
+        REACH_TRIP_REFUSED = "reach.trip.refused" [url, host];
+        REACH_TRIP_CERTIFICATE = "reach.trip.certificate" [url, host, detail];
+        REACH_TRIP_TLS = "reach.trip.tls" [url, detail];
+        REACH_TRIP_BROKEN = "reach.trip.broken" [url, detail];
+        REACH_TRIP_FAILED = "reach.trip.failed" [url, detail];
+        REACH_TRIP_BAD_ANSWER = "reach.trip.bad_answer" [url, status, server];
+        REACH_TRIP_OTHER_SERVER = "reach.trip.other_server" [url, status, server, port];
+        REACH_TRIP_REDIRECT = "reach.trip.redirect" [status, server, location, port];
+        REACH_TRIP_NOT_FOUND = "reach.trip.not_found" [server, path, port];
+        REACH_TRIP_GATEWAY = "reach.trip.gateway" [status, server, port];
+        REACH_TRIP_OTHER_STATUS = "reach.trip.other_status" [status, server, port];
+        REACH_TRIP_NO_ADDRESS = "reach.trip.no_address" [reason];
+        REACH_TRIP_STARTING = "reach.trip.starting" [];
+        REACH_TRIP_NO_LISTENER = "reach.trip.no_listener" [reason];
     }
 }
 
