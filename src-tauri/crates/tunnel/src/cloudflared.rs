@@ -15,11 +15,10 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::{Provider, State, Status, TunnelError};
+use crate::supervise::{self, Backoff, Supervision, Tracker};
+use crate::{CloudflaredEnd, Provider, Status, TunnelError};
 
 /// Timings of the supervisor.
 #[derive(Debug, Clone)]
@@ -38,25 +37,19 @@ impl Default for CloudflaredOptions {
     fn default() -> Self {
         CloudflaredOptions {
             url_timeout: Duration::from_secs(60),
-            first_backoff: Duration::from_secs(2),
-            max_backoff: Duration::from_secs(300),
-            stable_after: Duration::from_secs(300),
+            first_backoff: supervise::FIRST_BACKOFF,
+            max_backoff: supervise::MAX_BACKOFF,
+            stable_after: supervise::STABLE_AFTER,
         }
     }
 }
-
-type UrlCallback = Arc<dyn Fn(&str) + Send + Sync>;
-type StatusCallback = Arc<dyn Fn(&Status) + Send + Sync>;
 
 /// A cloudflared quick tunnel to `http://127.0.0.1:local_port`.
 pub struct Cloudflared {
     exe: PathBuf,
     local_port: u16,
     options: CloudflaredOptions,
-    on_url: Option<UrlCallback>,
-    on_status: Option<StatusCallback>,
-    shared: Arc<Shared>,
-    supervisor: Option<JoinHandle<()>>,
+    supervision: Supervision,
 }
 
 impl std::fmt::Debug for Cloudflared {
@@ -69,53 +62,6 @@ impl std::fmt::Debug for Cloudflared {
     }
 }
 
-#[derive(Default)]
-struct Shared {
-    inner: Mutex<Inner>,
-    changed: Condvar,
-}
-
-#[derive(Debug)]
-struct Inner {
-    state: State,
-    url: Option<String>,
-    reason: Option<String>,
-    restarts: u32,
-    /// cloudflared runs that ended (exited, or were stopped for giving no address).
-    ended: u32,
-    /// Why the supervisor gave up (cloudflared cannot be started at all).
-    gave_up: Option<TunnelError>,
-    stop: bool,
-    /// The last address reported, to report only changes.
-    reported: Option<String>,
-}
-
-impl Default for Inner {
-    fn default() -> Self {
-        Inner {
-            state: State::Down,
-            url: None,
-            reason: Some("not started".to_owned()),
-            restarts: 0,
-            ended: 0,
-            gave_up: None,
-            stop: false,
-            reported: None,
-        }
-    }
-}
-
-impl Shared {
-    fn lock(&self) -> MutexGuard<'_, Inner> {
-        // A panic elsewhere while holding the lock leaves plain data behind; keep using it.
-        self.inner.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn stopping(&self) -> bool {
-        self.lock().stop
-    }
-}
-
 impl Cloudflared {
     /// `exe` is the cloudflared program ([`find_cloudflared`] finds an installed one).
     pub fn new(exe: impl Into<PathBuf>, local_port: u16) -> Cloudflared {
@@ -123,10 +69,7 @@ impl Cloudflared {
             exe: exe.into(),
             local_port,
             options: CloudflaredOptions::default(),
-            on_url: None,
-            on_status: None,
-            shared: Arc::new(Shared::default()),
-            supervisor: None,
+            supervision: Supervision::new("cloudflared"),
         }
     }
 
@@ -138,68 +81,19 @@ impl Cloudflared {
     /// Called (from the supervisor thread) with each new public address: the first one and
     /// every one after a restart. The webhooks must be moved to it.
     pub fn on_url_change(mut self, f: impl Fn(&str) + Send + Sync + 'static) -> Cloudflared {
-        self.on_url = Some(Arc::new(f));
+        self.supervision.tracker.on_url_change(f);
         self
     }
 
     /// Called (from the supervisor thread) at every change of state, for the connection screen.
     pub fn on_status(mut self, f: impl Fn(&Status) + Send + Sync + 'static) -> Cloudflared {
-        self.on_status = Some(Arc::new(f));
+        self.supervision.tracker.on_status(f);
         self
     }
 
-    fn running(&self) -> bool {
-        self.supervisor.as_ref().is_some_and(|h| !h.is_finished())
-    }
-
-    /// Waits until cloudflared is up (or gave a new address, even if that run ended since), or
-    /// a run ended after `ended_before` runs had.
-    fn wait_for_address(
-        &self,
-        ended_before: u32,
-        reported_before: Option<String>,
-    ) -> Result<String, TunnelError> {
-        // Long enough for one run to give its address or be given up on.
-        let deadline = Instant::now() + self.options.url_timeout + Duration::from_secs(10);
-        let mut inner = self.shared.lock();
-        loop {
-            if inner.state == State::Up
-                && let Some(url) = &inner.url
-            {
-                return Ok(url.clone());
-            }
-            if inner.reported != reported_before
-                && let Some(url) = &inner.reported
-            {
-                return Ok(url.clone());
-            }
-            if inner.stop {
-                return Err(TunnelError::Stopped);
-            }
-            if let Some(e) = &inner.gave_up {
-                return Err(e.clone());
-            }
-            if inner.ended > ended_before {
-                return Err(TunnelError::NoAddress(
-                    inner
-                        .reason
-                        .clone()
-                        .unwrap_or_else(|| "cloudflared stopped".to_owned()),
-                ));
-            }
-            let now = Instant::now();
-            if now >= deadline {
-                return Err(TunnelError::NoAddress(
-                    "cloudflared gave no address in time; Comptoir keeps trying.".to_owned(),
-                ));
-            }
-            inner = self
-                .shared
-                .changed
-                .wait_timeout(inner, deadline - now)
-                .map(|(g, _)| g)
-                .unwrap_or_else(|e| e.into_inner().0);
-        }
+    /// Long enough for one run to give its address or be given up on.
+    fn patience(&self) -> Duration {
+        self.options.url_timeout + Duration::from_secs(10)
     }
 }
 
@@ -212,67 +106,38 @@ impl Provider for Cloudflared {
     /// and the supervisor keeps restarting it (with a pause) until [`Provider::stop`]; a later
     /// address comes through [`Cloudflared::on_url_change`].
     fn start(&mut self) -> Result<String, TunnelError> {
-        let (ended_before, reported_before) = {
-            let inner = self.shared.lock();
-            (inner.ended, inner.reported.clone())
-        };
-        if !self.running() {
-            if let Some(old) = self.supervisor.take() {
-                let _ = old.join();
-            }
-            *self.shared.lock() = Inner {
-                state: State::Starting,
-                reason: None,
-                ..Inner::default()
-            };
-            let supervisor = Supervisor {
-                exe: self.exe.clone(),
-                local_port: self.local_port,
-                options: self.options.clone(),
-                shared: Arc::clone(&self.shared),
-                on_url: self.on_url.clone(),
-                on_status: self.on_status.clone(),
-            };
-            let handle = std::thread::Builder::new()
-                .name("cloudflared".to_owned())
-                .spawn(move || supervisor.run())
-                .map_err(|e| TunnelError::Spawn {
-                    exe: self.exe.display().to_string(),
-                    reason: e.to_string(),
-                })?;
-            self.supervisor = Some(handle);
-            return self.wait_for_address(0, None);
-        }
-        self.wait_for_address(ended_before, reported_before)
+        let patience = self.patience();
+        let exe = &self.exe;
+        self.supervision.start(
+            patience,
+            |tracker| {
+                let supervisor = Supervisor {
+                    exe: exe.clone(),
+                    local_port: self.local_port,
+                    options: self.options.clone(),
+                    tracker,
+                };
+                move || supervisor.run()
+            },
+            |e| TunnelError::Spawn {
+                exe: exe.display().to_string(),
+                reason: e.to_string(),
+            },
+        )
     }
 
     fn status(&self) -> Status {
-        let inner = self.shared.lock();
-        Status {
-            provider: "cloudflared",
-            state: inner.state,
-            url: inner.url.clone(),
-            reason: inner.reason.clone(),
-            restarts: inner.restarts,
-        }
+        self.supervision.tracker.status()
     }
 
     fn stop(&mut self) {
-        self.shared.lock().stop = true;
-        self.shared.changed.notify_all();
-        if let Some(h) = self.supervisor.take() {
-            let _ = h.join();
-        }
-        let mut inner = self.shared.lock();
-        inner.state = State::Down;
-        inner.url = None;
-        inner.reason = Some("stopped".to_owned());
+        self.supervision.stop(|| {});
     }
 }
 
 impl Drop for Cloudflared {
     fn drop(&mut self) {
-        if self.supervisor.is_some() {
+        if self.supervision.started() {
             self.stop();
         }
     }
@@ -283,9 +148,7 @@ struct Supervisor {
     exe: PathBuf,
     local_port: u16,
     options: CloudflaredOptions,
-    shared: Arc<Shared>,
-    on_url: Option<UrlCallback>,
-    on_status: Option<StatusCallback>,
+    tracker: Tracker,
 }
 
 /// How one cloudflared run ended.
@@ -298,26 +161,18 @@ enum End {
 
 impl Supervisor {
     fn run(self) {
-        let mut backoff = self.options.first_backoff;
+        let o = &self.options;
+        let mut backoff = Backoff::new(o.first_backoff, o.max_backoff, o.stable_after);
         loop {
-            if self.shared.stopping() {
+            if self.tracker.stopping() {
                 return;
             }
-            self.set(|i| {
-                i.state = State::Starting;
-                i.url = None;
-                i.reason = None;
-            });
+            self.tracker.starting();
             let mut child = match self.spawn() {
                 Ok(c) => c,
                 Err(e) => {
                     // Nothing to restart: the program is missing or not runnable.
-                    self.set(|i| {
-                        i.state = State::Down;
-                        i.reason = Some(e.to_string());
-                        i.gave_up = Some(e);
-                        i.ended += 1;
-                    });
+                    self.tracker.give_up(e);
                     return;
                 }
             };
@@ -325,55 +180,27 @@ impl Supervisor {
             let started = Instant::now();
             let mut log = Log::default();
             let end = self.watch(&lines, started, &mut log);
-            let status = stop_child(&mut child, &lines);
+            let exit = stop_child(&mut child, &lines);
             let had_address = log.address.is_some();
-            if matches!(end, End::Stopped) || self.shared.stopping() {
+            if matches!(end, End::Stopped) || self.tracker.stopping() {
                 return;
             }
-            if had_address && started.elapsed() >= self.options.stable_after {
-                backoff = self.options.first_backoff;
-            }
-            let what = match end {
-                End::NoAddress => format!(
-                    "cloudflared gave no quick-tunnel address within {} s",
-                    self.options.url_timeout.as_secs()
-                ),
-                _ if had_address => format!("cloudflared stopped ({status})"),
-                _ => format!("cloudflared stopped before giving an address ({status})"),
+            let pause = backoff.after(started, had_address);
+            let end = match end {
+                End::NoAddress => CloudflaredEnd::NoAddress {
+                    within_secs: o.url_timeout.as_secs(),
+                },
+                _ if had_address => CloudflaredEnd::Exited { exit },
+                _ => CloudflaredEnd::ExitedWithoutAddress { exit },
             };
-            let said = log
-                .last_error
-                .or(log.last_line)
-                .map(|l| format!("; its last words: \"{l}\""))
-                .unwrap_or_default();
-            let reason = format!(
-                "{what}{said}. Comptoir starts it again in {} s; check this computer's internet connection (Cloudflare also limits how many quick tunnels may be made in a row).",
-                backoff.as_secs().max(1)
-            );
-            self.set(|i| {
-                i.state = State::Down;
-                i.url = None;
-                i.reason = Some(reason);
-                i.ended += 1;
-                i.restarts += 1;
-            });
+            let error = TunnelError::CloudflaredRestarting {
+                end,
+                last_words: log.last_error.or(log.last_line),
+                restart_in_secs: supervise::whole_secs(pause),
+            };
+            self.tracker.retry(error.clone(), error);
             // The pause, cut short by stop().
-            let until = Instant::now() + backoff;
-            let mut inner = self.shared.lock();
-            while !inner.stop {
-                let now = Instant::now();
-                if now >= until {
-                    break;
-                }
-                inner = self
-                    .shared
-                    .changed
-                    .wait_timeout(inner, until - now)
-                    .map(|(g, _)| g)
-                    .unwrap_or_else(|e| e.into_inner().0);
-            }
-            drop(inner);
-            backoff = (backoff * 2).min(self.options.max_backoff);
+            self.tracker.pause(pause);
         }
     }
 
@@ -410,7 +237,7 @@ impl Supervisor {
                         && let Some(url) = parse_quick_tunnel_url(&line)
                     {
                         log.address = Some(url.clone());
-                        self.up(url);
+                        self.tracker.up(url);
                     } else {
                         log.keep(&line);
                     }
@@ -418,47 +245,12 @@ impl Supervisor {
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => return End::Exited,
             }
-            if self.shared.stopping() {
+            if self.tracker.stopping() {
                 return End::Stopped;
             }
             if log.address.is_none() && started.elapsed() >= self.options.url_timeout {
                 return End::NoAddress;
             }
-        }
-    }
-
-    fn up(&self, url: String) {
-        let mut changed = false;
-        self.set(|i| {
-            i.state = State::Up;
-            i.url = Some(url.clone());
-            i.reason = None;
-            if i.reported.as_deref() != Some(url.as_str()) {
-                i.reported = Some(url.clone());
-                changed = true;
-            }
-        });
-        if changed && let Some(f) = &self.on_url {
-            f(&url);
-        }
-    }
-
-    /// Changes the shared state, wakes whoever waits on it, and tells the status callback.
-    fn set(&self, f: impl FnOnce(&mut Inner)) {
-        let status = {
-            let mut inner = self.shared.lock();
-            f(&mut inner);
-            Status {
-                provider: "cloudflared",
-                state: inner.state,
-                url: inner.url.clone(),
-                reason: inner.reason.clone(),
-                restarts: inner.restarts,
-            }
-        };
-        self.shared.changed.notify_all();
-        if let Some(f) = &self.on_status {
-            f(&status);
         }
     }
 }

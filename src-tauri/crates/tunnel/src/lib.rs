@@ -17,6 +17,7 @@
 mod cloudflared;
 mod manual;
 mod ngrok;
+mod supervise;
 
 pub use cloudflared::{Cloudflared, CloudflaredOptions, find_cloudflared, parse_quick_tunnel_url};
 pub use manual::Manual;
@@ -44,10 +45,34 @@ pub struct Status {
     pub state: State,
     /// The current public address (`https://…`, no trailing slash), when known.
     pub url: Option<String>,
-    /// Why it is down (a sentence for the owner).
+    /// Why it is down (a sentence for the owner, in English): always `error` in words.
     pub reason: Option<String>,
+    /// Why it is down, as a value the window can put in the owner's language: serialised as
+    /// `{"kind": "<variant in snake_case>", <its fields>}` (see [`TunnelError`]); `None` when
+    /// up or starting.
+    pub error: Option<TunnelError>,
     /// How many times the tunnel was restarted after exiting.
     pub restarts: u32,
+}
+
+impl Status {
+    /// A status whose reason is `error` in words, so the two always agree.
+    pub(crate) fn new(
+        provider: &'static str,
+        state: State,
+        url: Option<String>,
+        error: Option<TunnelError>,
+        restarts: u32,
+    ) -> Status {
+        Status {
+            provider,
+            state,
+            url,
+            reason: error.as_ref().map(ToString::to_string),
+            error,
+            restarts,
+        }
+    }
 }
 
 /// A way to get a public address for the local listener.
@@ -61,8 +86,12 @@ pub trait Provider: Send {
     fn stop(&mut self);
 }
 
-/// Why there is no public address. Each message says what happened and what to do.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why there is no public address. Each message says what happened and what to do. Serialised
+/// with its variant's name in snake_case as `kind`, next to its fields (`{"kind":
+/// "ngrok_unreachable", "server": "…", "reason": "…"}`), so the window can say it in the
+/// owner's language; the fields that quote a program or a service stay as they said it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TunnelError {
     #[error(
         "\"{url}\" cannot be the public address: {reason}. Enter the https:// address of your tunnel or reverse proxy, e.g. https://orders.myshop.be."
@@ -76,8 +105,21 @@ pub enum TunnelError {
         "cloudflared ({exe}) could not be started: {reason}. Check that the file is the cloudflared program and that you may run it."
     )]
     Spawn { exe: String, reason: String },
-    #[error("{0}")]
-    NoAddress(String),
+    /// The provider waited for the tunnel's address longer than an attempt may take; its
+    /// supervisor keeps trying (the address comes through `on_url_change`).
+    #[error("{provider} gave no address in time; Comptoir keeps trying.")]
+    NoAddressYet { provider: String },
+    /// A cloudflared run ended (`end` says how); it is started again in `restart_in_secs`.
+    /// `last_words` is its last error line, or else its last line, as cloudflared logged it.
+    #[error(
+        "{end}{}. Comptoir starts it again in {restart_in_secs} s; check this computer's internet connection (Cloudflare also limits how many quick tunnels may be made in a row).",
+        last_words_clause(.last_words.as_deref())
+    )]
+    CloudflaredRestarting {
+        end: CloudflaredEnd,
+        last_words: Option<String>,
+        restart_in_secs: u64,
+    },
     #[error(
         "No ngrok authtoken is set. Paste your ngrok authtoken from dashboard.ngrok.com → Your Authtoken."
     )]
@@ -106,6 +148,63 @@ pub enum TunnelError {
         "The connection to ngrok dropped ({reason}). If this keeps happening, check this computer's internet connection."
     )]
     NgrokDropped { reason: String },
+    /// The ngrok session could not be opened or dropped (`error` says why); it is tried again
+    /// in `restart_in_secs`.
+    #[error("{error} Comptoir tries again in {restart_in_secs} s.")]
+    NgrokRetrying {
+        error: Box<TunnelError>,
+        restart_in_secs: u64,
+    },
+    /// The thread or the runtime that runs the ngrok session could not be made.
+    #[error(
+        "Comptoir could not start the ngrok tunnel: {reason}. Close some programs and try again."
+    )]
+    NgrokCouldNotStart { reason: String },
+    /// The address the tunnel should forward to is not a valid URL (a fault in Comptoir).
+    #[error("The local address {address} is not valid ({reason}); this is a fault in Comptoir.")]
+    BadLocalAddress { address: String, reason: String },
+    /// What [`Provider::start`] returns when [`Provider::stop`] interrupts it.
     #[error("The tunnel was stopped.")]
     Stopped,
+    /// The status of a provider made but not started yet.
+    #[error("not started")]
+    NotStarted,
+    /// The status after [`Provider::stop`].
+    #[error("stopped")]
+    StoppedOnRequest,
+}
+
+/// How a cloudflared run ended before it is started again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CloudflaredEnd {
+    /// It exited after giving its address; `exit` is how (`exit status: 1`, `signal: 9
+    /// (SIGKILL)`, as the system says it).
+    Exited { exit: String },
+    /// It exited before giving an address.
+    ExitedWithoutAddress { exit: String },
+    /// It gave no address within `within_secs`, so it was stopped.
+    NoAddress { within_secs: u64 },
+}
+
+impl std::fmt::Display for CloudflaredEnd {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CloudflaredEnd::Exited { exit } => write!(f, "cloudflared stopped ({exit})"),
+            CloudflaredEnd::ExitedWithoutAddress { exit } => {
+                write!(f, "cloudflared stopped before giving an address ({exit})")
+            }
+            CloudflaredEnd::NoAddress { within_secs } => write!(
+                f,
+                "cloudflared gave no quick-tunnel address within {within_secs} s"
+            ),
+        }
+    }
+}
+
+/// `; its last words: "…"`, or nothing when cloudflared said nothing.
+fn last_words_clause(last_words: Option<&str>) -> String {
+    last_words
+        .map(|l| format!("; its last words: \"{l}\""))
+        .unwrap_or_default()
 }

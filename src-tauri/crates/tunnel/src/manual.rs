@@ -7,7 +7,7 @@ use crate::{Provider, State, Status, TunnelError};
 pub struct Manual {
     url: String,
     state: State,
-    reason: Option<String>,
+    error: Option<TunnelError>,
 }
 
 impl Manual {
@@ -15,7 +15,7 @@ impl Manual {
         Manual {
             url: url.trim().trim_end_matches('/').to_owned(),
             state: State::Down,
-            reason: Some("not started".to_owned()),
+            error: Some(TunnelError::NotStarted),
         }
     }
 
@@ -87,30 +87,30 @@ impl Provider for Manual {
             Ok(url) => {
                 self.url = url.clone();
                 self.state = State::Up;
-                self.reason = None;
+                self.error = None;
                 Ok(url)
             }
             Err(e) => {
                 self.state = State::Down;
-                self.reason = Some(e.to_string());
+                self.error = Some(e.clone());
                 Err(e)
             }
         }
     }
 
     fn status(&self) -> Status {
-        Status {
-            provider: self.name(),
-            state: self.state,
-            url: (self.state == State::Up).then(|| self.url.clone()),
-            reason: self.reason.clone(),
-            restarts: 0,
-        }
+        Status::new(
+            self.name(),
+            self.state,
+            (self.state == State::Up).then(|| self.url.clone()),
+            self.error.clone(),
+            0,
+        )
     }
 
     fn stop(&mut self) {
         self.state = State::Down;
-        self.reason = Some("stopped".to_owned());
+        self.error = Some(TunnelError::StoppedOnRequest);
     }
 }
 
@@ -148,9 +148,13 @@ mod tests {
         assert_eq!(s.state, State::Up);
         assert_eq!(s.url.as_deref(), Some("https://orders.myshop.be"));
         m.stop();
-        assert_eq!(m.status().state, State::Down);
+        let s = m.status();
+        assert_eq!(s.state, State::Down);
+        assert_eq!(s.reason.as_deref(), Some("stopped"));
         let mut bad = Manual::new("http://x.be");
-        assert!(bad.start().is_err());
-        assert!(bad.status().reason.unwrap().contains("https://"));
+        let err = bad.start().unwrap_err();
+        let s = bad.status();
+        assert!(s.reason.unwrap().contains("https://"));
+        assert_eq!(s.error, Some(err));
     }
 }

@@ -11,9 +11,8 @@
 
 use std::future::Future;
 use std::pin::pin;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::task::Poll;
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use ngrok::config::ForwarderBuilder;
@@ -21,7 +20,8 @@ use ngrok::session::{ConnectError, RpcError};
 use ngrok::tunnel::{AcceptError, EndpointInfo};
 use tokio::sync::watch;
 
-use crate::{Provider, State, Status, TunnelError};
+use crate::supervise::{self, Backoff, Supervision, Tracker};
+use crate::{Provider, Status, TunnelError};
 
 /// ngrok's own agent service, where the session goes unless told otherwise.
 const NGROK_SERVER: &str = "connect.ngrok-agent.com:443";
@@ -46,16 +46,13 @@ impl Default for NgrokOptions {
     fn default() -> Self {
         NgrokOptions {
             connect_timeout: Duration::from_secs(30),
-            first_backoff: Duration::from_secs(2),
-            max_backoff: Duration::from_secs(300),
-            stable_after: Duration::from_secs(300),
+            first_backoff: supervise::FIRST_BACKOFF,
+            max_backoff: supervise::MAX_BACKOFF,
+            stable_after: supervise::STABLE_AFTER,
             server_addr: None,
         }
     }
 }
-
-type UrlCallback = Arc<dyn Fn(&str) + Send + Sync>;
-type StatusCallback = Arc<dyn Fn(&Status) + Send + Sync>;
 
 /// The owner's authtoken: a password to their ngrok account, so never printed.
 #[derive(Clone)]
@@ -87,11 +84,9 @@ pub struct Ngrok {
     domain: Option<String>,
     local_port: u16,
     options: NgrokOptions,
-    on_url: Option<UrlCallback>,
-    on_status: Option<StatusCallback>,
-    shared: Arc<Shared>,
+    supervision: Supervision,
+    /// Wakes the supervisor's session on stop().
     stop_tx: Option<watch::Sender<bool>>,
-    supervisor: Option<JoinHandle<()>>,
 }
 
 impl std::fmt::Debug for Ngrok {
@@ -103,52 +98,6 @@ impl std::fmt::Debug for Ngrok {
             .field("server_addr", &self.options.server_addr)
             .field("status", &self.status())
             .finish()
-    }
-}
-
-#[derive(Default)]
-struct Shared {
-    inner: Mutex<Inner>,
-    changed: Condvar,
-}
-
-#[derive(Debug)]
-struct Inner {
-    state: State,
-    url: Option<String>,
-    reason: Option<String>,
-    restarts: u32,
-    /// Session attempts that ended (failed, or dropped after being up).
-    ended: u32,
-    /// Why the supervisor gave up (nothing but the owner can fix it).
-    gave_up: Option<TunnelError>,
-    /// The error of the last failed attempt, for [`Provider::start`].
-    last_error: Option<TunnelError>,
-    stop: bool,
-    /// The last address reported, to report only changes.
-    reported: Option<String>,
-}
-
-impl Default for Inner {
-    fn default() -> Self {
-        Inner {
-            state: State::Down,
-            url: None,
-            reason: Some("not started".to_owned()),
-            restarts: 0,
-            ended: 0,
-            gave_up: None,
-            last_error: None,
-            stop: false,
-            reported: None,
-        }
-    }
-}
-
-impl Shared {
-    fn lock(&self) -> MutexGuard<'_, Inner> {
-        // A panic elsewhere while holding the lock leaves plain data behind; keep using it.
-        self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
@@ -172,11 +121,8 @@ impl Ngrok {
             domain,
             local_port,
             options: NgrokOptions::default(),
-            on_url: None,
-            on_status: None,
-            shared: Arc::new(Shared::default()),
+            supervision: Supervision::new("ngrok"),
             stop_tx: None,
-            supervisor: None,
         }
     }
 
@@ -188,13 +134,13 @@ impl Ngrok {
     /// Called (from the supervisor thread) with each new public address: the first one and
     /// any different one after a reconnection. The webhooks must be moved to it.
     pub fn on_url_change(mut self, f: impl Fn(&str) + Send + Sync + 'static) -> Ngrok {
-        self.on_url = Some(Arc::new(f));
+        self.supervision.tracker.on_url_change(f);
         self
     }
 
     /// Called (from the supervisor thread) at every change of state, for the connection screen.
     pub fn on_status(mut self, f: impl Fn(&Status) + Send + Sync + 'static) -> Ngrok {
-        self.on_status = Some(Arc::new(f));
+        self.supervision.tracker.on_status(f);
         self
     }
 
@@ -227,60 +173,9 @@ impl Ngrok {
         Ok(())
     }
 
-    fn running(&self) -> bool {
-        self.supervisor.as_ref().is_some_and(|h| !h.is_finished())
-    }
-
-    /// Waits until the tunnel is up (or gave a new address, even if it dropped since), or an
-    /// attempt ended after `ended_before` had.
-    fn wait_for_address(
-        &self,
-        ended_before: u32,
-        reported_before: Option<String>,
-    ) -> Result<String, TunnelError> {
-        // Connecting and opening the endpoint each have their timeout; a little more on top.
-        let deadline = Instant::now() + self.options.connect_timeout * 2 + Duration::from_secs(10);
-        let mut inner = self.shared.lock();
-        loop {
-            if inner.state == State::Up
-                && let Some(url) = &inner.url
-            {
-                return Ok(url.clone());
-            }
-            if inner.reported != reported_before
-                && let Some(url) = &inner.reported
-            {
-                return Ok(url.clone());
-            }
-            if inner.stop {
-                return Err(TunnelError::Stopped);
-            }
-            if let Some(e) = &inner.gave_up {
-                return Err(e.clone());
-            }
-            if inner.ended > ended_before {
-                return Err(inner.last_error.clone().unwrap_or_else(|| {
-                    TunnelError::NoAddress(
-                        inner
-                            .reason
-                            .clone()
-                            .unwrap_or_else(|| "The ngrok tunnel closed.".to_owned()),
-                    )
-                }));
-            }
-            let now = Instant::now();
-            if now >= deadline {
-                return Err(TunnelError::NoAddress(
-                    "ngrok gave no address in time; Comptoir keeps trying.".to_owned(),
-                ));
-            }
-            inner = self
-                .shared
-                .changed
-                .wait_timeout(inner, deadline - now)
-                .map(|(g, _)| g)
-                .unwrap_or_else(|e| e.into_inner().0);
-        }
+    /// Connecting and opening the endpoint each have their timeout; a little more on top.
+    fn patience(&self) -> Duration {
+        self.options.connect_timeout * 2 + Duration::from_secs(10)
     }
 }
 
@@ -296,94 +191,51 @@ impl Provider for Ngrok {
     /// a later address comes through [`Ngrok::on_url_change`].
     fn start(&mut self) -> Result<String, TunnelError> {
         if let Err(e) = self.check_settings() {
-            let status = {
-                let mut inner = self.shared.lock();
-                *inner = Inner {
-                    reason: Some(e.to_string()),
-                    gave_up: Some(e.clone()),
-                    ..Inner::default()
-                };
-                status_of(&inner)
-            };
-            if let Some(f) = &self.on_status {
-                f(&status);
-            }
+            self.supervision.tracker.refuse(e.clone());
             return Err(e);
         }
-        let (ended_before, reported_before) = {
-            let inner = self.shared.lock();
-            (inner.ended, inner.reported.clone())
-        };
-        if self.running() {
-            return self.wait_for_address(ended_before, reported_before);
-        }
-        if let Some(old) = self.supervisor.take() {
-            let _ = old.join();
-        }
-        *self.shared.lock() = Inner {
-            state: State::Starting,
-            reason: None,
-            ..Inner::default()
-        };
-        let (stop_tx, stop_rx) = watch::channel(false);
-        let supervisor = Supervisor {
-            authtoken: self.authtoken.clone(),
-            domain: self.domain.clone(),
-            local_port: self.local_port,
-            options: self.options.clone(),
-            shared: Arc::clone(&self.shared),
-            on_url: self.on_url.clone(),
-            on_status: self.on_status.clone(),
-            stop_rx,
-        };
-        let handle = std::thread::Builder::new()
-            .name("ngrok".to_owned())
-            .spawn(move || supervisor.run())
-            .map_err(|e| {
-                TunnelError::NoAddress(format!(
-                    "Comptoir could not start the ngrok tunnel: {e}. Close some programs and try again."
-                ))
-            })?;
-        self.stop_tx = Some(stop_tx);
-        self.supervisor = Some(handle);
-        self.wait_for_address(0, None)
+        let patience = self.patience();
+        let stop_tx = &mut self.stop_tx;
+        self.supervision.start(
+            patience,
+            |tracker| {
+                let (tx, stop_rx) = watch::channel(false);
+                *stop_tx = Some(tx);
+                let supervisor = Supervisor {
+                    authtoken: self.authtoken.clone(),
+                    domain: self.domain.clone(),
+                    local_port: self.local_port,
+                    options: self.options.clone(),
+                    tracker,
+                    stop_rx,
+                };
+                move || supervisor.run()
+            },
+            |e| TunnelError::NgrokCouldNotStart {
+                reason: e.to_string(),
+            },
+        )
     }
 
     fn status(&self) -> Status {
-        status_of(&self.shared.lock())
+        self.supervision.tracker.status()
     }
 
     fn stop(&mut self) {
-        self.shared.lock().stop = true;
-        self.shared.changed.notify_all();
-        if let Some(tx) = self.stop_tx.take() {
-            tx.send_replace(true);
-        }
-        if let Some(h) = self.supervisor.take() {
-            let _ = h.join();
-        }
-        let mut inner = self.shared.lock();
-        inner.state = State::Down;
-        inner.url = None;
-        inner.reason = Some("stopped".to_owned());
+        let stop_tx = self.stop_tx.take();
+        self.supervision.stop(|| {
+            if let Some(tx) = stop_tx {
+                tx.send_replace(true);
+            }
+        });
     }
 }
 
 impl Drop for Ngrok {
     fn drop(&mut self) {
-        if self.supervisor.is_some() {
+        if self.supervision.started() {
             self.stop();
         }
-    }
-}
-
-fn status_of(inner: &Inner) -> Status {
-    Status {
-        provider: "ngrok",
-        state: inner.state,
-        url: inner.url.clone(),
-        reason: inner.reason.clone(),
-        restarts: inner.restarts,
     }
 }
 
@@ -393,9 +245,7 @@ struct Supervisor {
     domain: Option<String>,
     local_port: u16,
     options: NgrokOptions,
-    shared: Arc<Shared>,
-    on_url: Option<UrlCallback>,
-    on_status: Option<StatusCallback>,
+    tracker: Tracker,
     stop_rx: watch::Receiver<bool>,
 }
 
@@ -431,14 +281,8 @@ impl Supervisor {
         {
             Ok(rt) => rt,
             Err(e) => {
-                let error = TunnelError::NoAddress(format!(
-                    "Comptoir could not start the ngrok tunnel: {e}. Close some programs and try again."
-                ));
-                self.set(|i| {
-                    i.state = State::Down;
-                    i.reason = Some(error.to_string());
-                    i.gave_up = Some(error);
-                    i.ended += 1;
+                self.tracker.give_up(TunnelError::NgrokCouldNotStart {
+                    reason: e.to_string(),
                 });
                 return;
             }
@@ -449,16 +293,13 @@ impl Supervisor {
     }
 
     async fn supervise(&self) {
-        let mut backoff = self.options.first_backoff;
+        let o = &self.options;
+        let mut backoff = Backoff::new(o.first_backoff, o.max_backoff, o.stable_after);
         loop {
             if self.stopping() {
                 return;
             }
-            self.set(|i| {
-                i.state = State::Starting;
-                i.url = None;
-                i.reason = None;
-            });
+            self.tracker.starting();
             let started = Instant::now();
             let failure = match self.until_stopped(self.session()).await {
                 None => return,
@@ -468,40 +309,22 @@ impl Supervisor {
                 return;
             }
             if failure.permanent {
-                self.set(|i| {
-                    i.state = State::Down;
-                    i.url = None;
-                    i.reason = Some(failure.error.to_string());
-                    i.last_error = Some(failure.error.clone());
-                    i.gave_up = Some(failure.error);
-                    i.ended += 1;
-                });
+                self.tracker.give_up(failure.error);
                 return;
             }
-            if failure.was_up && started.elapsed() >= self.options.stable_after {
-                backoff = self.options.first_backoff;
-            }
-            let reason = format!(
-                "{} Comptoir tries again in {} s.",
-                failure.error,
-                backoff.as_secs().max(1)
-            );
-            self.set(|i| {
-                i.state = State::Down;
-                i.url = None;
-                i.reason = Some(reason);
-                i.last_error = Some(failure.error);
-                i.ended += 1;
-                i.restarts += 1;
-            });
+            let pause = backoff.after(started, failure.was_up);
+            let shown = TunnelError::NgrokRetrying {
+                error: Box::new(failure.error.clone()),
+                restart_in_secs: supervise::whole_secs(pause),
+            };
+            self.tracker.retry(failure.error, shown);
             if self
-                .until_stopped(tokio::time::sleep(backoff))
+                .until_stopped(tokio::time::sleep(pause))
                 .await
                 .is_none()
             {
                 return;
             }
-            backoff = (backoff * 2).min(self.options.max_backoff);
         }
     }
 
@@ -555,9 +378,10 @@ impl Supervisor {
             Err(e) => {
                 return Failure {
                     permanent: true,
-                    ..Failure::retry(TunnelError::NoAddress(format!(
-                        "The local address {local} is not valid ({e}); this is a fault in Comptoir."
-                    )))
+                    ..Failure::retry(TunnelError::BadLocalAddress {
+                        address: local,
+                        reason: e.to_string(),
+                    })
                 };
             }
         };
@@ -577,7 +401,7 @@ impl Supervisor {
             };
 
         let url = forwarder.url().trim_end_matches('/').to_owned();
-        self.up(url);
+        self.tracker.up(url);
 
         // Up until the session drops (ngrok's reconnection is refused by `connector`, so the
         // forwarding ends) or stop() is called, which closes the session so ngrok frees the
@@ -678,35 +502,6 @@ impl Supervisor {
     async fn until_stopped<F: Future>(&self, fut: F) -> Option<F::Output> {
         let mut stop = self.stop_rx.clone();
         race(fut, stop.wait_for(|s| *s)).await
-    }
-
-    fn up(&self, url: String) {
-        let mut changed = false;
-        self.set(|i| {
-            i.state = State::Up;
-            i.url = Some(url.clone());
-            i.reason = None;
-            if i.reported.as_deref() != Some(url.as_str()) {
-                i.reported = Some(url.clone());
-                changed = true;
-            }
-        });
-        if changed && let Some(f) = &self.on_url {
-            f(&url);
-        }
-    }
-
-    /// Changes the shared state, wakes whoever waits on it, and tells the status callback.
-    fn set(&self, f: impl FnOnce(&mut Inner)) {
-        let status = {
-            let mut inner = self.shared.lock();
-            f(&mut inner);
-            status_of(&inner)
-        };
-        self.shared.changed.notify_all();
-        if let Some(f) = &self.on_status {
-            f(&status);
-        }
     }
 }
 
