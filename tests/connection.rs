@@ -21,12 +21,9 @@ mod standin;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use comptoir_e2e::{
-    DOM_TIMEOUT, SKIP_LINE, TauriDriver, Tools, Window, accepts, artifacts_dir, cli, enabled,
-    free_port, tid,
-};
+use comptoir_e2e::{App, DOM_TIMEOUT, Window, prepare, tid};
 use comptoir_testkit::CAPTURE_SECRET;
 use comptoir_testkit::cloudflared::{self, QUICK_TUNNEL_URL as TUNNEL_URL};
 use standin::{API, StandIn, Webhooks, recorded_order_pages, serve_order_pages};
@@ -47,19 +44,13 @@ fn stand_in_cloudflared(dir: &Path) -> PathBuf {
 
 #[test]
 fn the_connection_screen_connects_the_shop() {
-    if !enabled() {
-        println!("{SKIP_LINE}");
-        return;
-    }
-    let tools = Tools::find();
-    let artifacts = artifacts_dir();
-    for name in [
+    let Some((tools, artifacts)) = prepare(&[
         "connection-reach.png",
         "connection-tunnel.png",
         "failure.png",
-    ] {
-        let _ = std::fs::remove_file(artifacts.join(name));
-    }
+    ]) else {
+        return;
+    };
 
     // The shop: no webhook yet; the recorded order pages for the catch-up.
     let hooks = Webhooks::new(Vec::new());
@@ -74,50 +65,21 @@ fn the_connection_screen_connects_the_shop() {
     });
     println!("e2e: stand-in shop at {}", shop.url());
 
-    let data = tempfile::Builder::new()
-        .prefix("comptoir-e2e-connection-")
-        .tempdir()
-        .expect("cannot create a temporary folder");
-    let port = free_port();
-    cli(
-        &tools.cli,
-        data.path(),
-        &["config", "set", "webhook.secret", CAPTURE_SECRET],
+    let mut app = App::start(
+        tools,
+        artifacts,
+        "comptoir-e2e-connection-",
+        "tauri-driver-connection.log",
+        &[],
     );
-    cli(
-        &tools.cli,
-        data.path(),
-        &["config", "set", "listener.port", &port.to_string()],
-    );
-
-    let mut driver = TauriDriver::start(
-        &tools,
-        data.path(),
-        &artifacts.join("tauri-driver-connection.log"),
-    );
-    println!(
-        "e2e: tauri-driver at {}, app listener port {port}",
-        driver.url()
-    );
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("cannot build a tokio runtime");
+    let port = app.port;
     let tunnel_dir = tempfile::tempdir().expect("cannot create a temporary folder");
     let cloudflared = stand_in_cloudflared(tunnel_dir.path());
     let shop_side = Shop {
         stand_in: &shop,
         hooks: &hooks,
     };
-    runtime.block_on(scenario(
-        &tools,
-        &driver,
-        data.path(),
-        port,
-        &cloudflared,
-        &shop_side,
-        &artifacts,
-    ));
+    app.run(scenario(&app, &cloudflared, &shop_side));
     // The tunnel led to the app's listener.
     let args = std::fs::read_to_string(tunnel_dir.path().join("args")).unwrap_or_default();
     assert!(
@@ -125,19 +87,10 @@ fn the_connection_screen_connects_the_shop() {
         "cloudflared was not started towards the listener: {args:?}"
     );
 
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while accepts(port) {
-        assert!(
-            Instant::now() < deadline,
-            "the app still listens on port {port} 15 s after its WebDriver session closed; log:\n{}",
-            driver.log_text()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    driver.stop();
+    app.wait_closed();
 
     // What the catch-up brought is in the store: the recorded orders 22 to 26.
-    let json = cli(&tools.cli, data.path(), &["orders", "list", "--json"]);
+    let json = app.cli(&["orders", "list", "--json"]);
     let orders: serde_json::Value = serde_json::from_str(&json).expect("orders list --json");
     let mut ids: Vec<u64> = orders
         .as_array()
@@ -166,41 +119,17 @@ struct Shop<'a> {
     hooks: &'a Webhooks,
 }
 
-async fn scenario(
-    tools: &Tools,
-    driver: &TauriDriver,
-    data_dir: &Path,
-    port: u16,
-    cloudflared: &Path,
-    shop_side: &Shop<'_>,
-    artifacts: &Path,
-) {
+async fn scenario(app: &App, cloudflared: &Path, shop_side: &Shop<'_>) {
     let (shop, hooks) = (shop_side.stand_in, shop_side.hooks);
-    let data_arg = data_dir
-        .to_str()
-        .expect("the temporary folder is not UTF-8");
-    let window = Window::open(
-        &driver.url(),
-        &tools.desktop,
-        &["--data-dir", data_arg],
-        artifacts,
-    )
-    .await;
+    let port = app.port;
+    let window = app.open_window().await;
     window.click_testid("nav-connection").await;
     window.wait_testid("tunnel-card").await;
 
     // 1. The public address: manual at first (the default, no address yet: down), then the
     // cloudflared quick tunnel, with the stand-in program's path.
-    let css = tid("setting-tunnel.provider");
     let shown = window
-        .wait_for(
-            "the provider's select",
-            DOM_TIMEOUT,
-            async |w: &Window| match w.all(&css).await?.into_iter().next() {
-                Some(select) => select.prop("value").await,
-                None => Ok(None),
-            },
-        )
+        .prop_when("setting-tunnel.provider", "value", |_| true)
         .await;
     assert_eq!(shown, "manual", "the provider is not manual at first");
     window
@@ -218,11 +147,7 @@ async fn scenario(
     window
         .attr_when("tunnel-state", "data-state", NETWORK_TIMEOUT, |s| s == "up")
         .await;
-    let shown_url = window
-        .wait_for("the public-url", DOM_TIMEOUT, async |w: &Window| {
-            Ok(w.text_of("public-url").await?.map(|t| t.trim().to_owned()))
-        })
-        .await;
+    let shown_url = window.text_when("public-url", DOM_TIMEOUT, |_| true).await;
     assert_eq!(
         shown_url, TUNNEL_URL,
         "the screen shows another public address"
@@ -249,19 +174,8 @@ async fn scenario(
     let changed = window
         .attr_when("connect-result", "data-changed", NETWORK_TIMEOUT, |_| true)
         .await;
-    let ok = window
-        .attr_when("connect-result", "data-ok", DOM_TIMEOUT, |_| true)
-        .await;
-    assert_eq!(
-        ok,
-        "true",
-        "Connect failed: {}",
-        window
-            .text_of("connect-result")
-            .await
-            .unwrap()
-            .unwrap_or_default()
-    );
+    let (ok, text) = outcome(&window, "connect-result", DOM_TIMEOUT).await;
+    assert_eq!(ok, "true", "Connect failed: {text}");
     assert_eq!(changed, "true", "the first Connect says it changed nothing");
     let list = hooks.list();
     let mut topics: Vec<&str> = list.iter().map(|h| h["topic"].as_str().unwrap()).collect();
@@ -330,9 +244,7 @@ async fn scenario(
             n == "2"
         })
         .await;
-    let ok = window
-        .attr_when("connect-result", "data-ok", DOM_TIMEOUT, |_| true)
-        .await;
+    let (ok, _) = outcome(&window, "connect-result", DOM_TIMEOUT).await;
     assert_eq!(ok, "true", "the second Connect failed");
     assert_eq!(
         hooks.list().len(),
@@ -354,14 +266,7 @@ async fn scenario(
     // 5. Test: a request through the tunnel's address. The stand-in's address leads nowhere
     // near this listener, and the screen must say so (the round trip is not faked).
     click(&window, "test-public-url").await;
-    let ok = window
-        .attr_when("round-trip", "data-ok", NETWORK_TIMEOUT, |_| true)
-        .await;
-    let text = window
-        .text_of("round-trip")
-        .await
-        .unwrap()
-        .unwrap_or_default();
+    let (ok, text) = outcome(&window, "round-trip", NETWORK_TIMEOUT).await;
     assert_eq!(
         ok, "false",
         "a round trip through the stand-in address succeeded: {text}"
@@ -426,15 +331,9 @@ async fn scenario(
     );
     click(&window, "check-webhooks").await;
     let why = window
-        .wait_for(
-            "the re-activation of webhook 1 said in webhooks-changes",
-            NETWORK_TIMEOUT,
-            async |w: &Window| {
-                Ok(w.text_of("webhooks-changes")
-                    .await?
-                    .filter(|t| t.contains("Webhook 1 (order.created) had been disabled")))
-            },
-        )
+        .text_when("webhooks-changes", NETWORK_TIMEOUT, |t| {
+            t.contains("Webhook 1 (order.created) had been disabled")
+        })
         .await;
     assert!(
         hooks.list().iter().all(|h| h["status"] == "active"),
@@ -456,14 +355,7 @@ async fn scenario(
     window
         .attr_when("round-trip", "data-answer", NETWORK_TIMEOUT, |n| n == "2")
         .await;
-    let ok = window
-        .attr_when("round-trip", "data-ok", DOM_TIMEOUT, |_| true)
-        .await;
-    let text = window
-        .text_of("round-trip")
-        .await
-        .unwrap()
-        .unwrap_or_default();
+    let (ok, text) = outcome(&window, "round-trip", DOM_TIMEOUT).await;
     assert_eq!(ok, "true", "the round trip to the listener failed: {text}");
     assert!(
         text.contains(&format!("{typed}/webhooks/woocommerce")) && text.contains(" ms"),
@@ -488,15 +380,9 @@ async fn scenario(
     // The screen in French, as a Walloon or Brussels shop sees it; then back to English.
     window.click_testid("lang-fr").await;
     let fr = window
-        .wait_for(
-            "the last catch-up line in French",
-            DOM_TIMEOUT,
-            async |w: &Window| {
-                Ok(w.text_of("last-catch-up")
-                    .await?
-                    .filter(|t| t.starts_with("Dernier rattrapage")))
-            },
-        )
+        .text_when("last-catch-up", DOM_TIMEOUT, |t| {
+            t.starts_with("Dernier rattrapage")
+        })
         .await;
     println!("e2e: in French: {fr}");
     window.screenshot("connection-fr.png").await;
@@ -511,16 +397,7 @@ async fn scenario(
 /// would take a click).
 async fn center(window: &Window, testid: &str) {
     window.wait_testid(testid).await;
-    window
-        .client()
-        .execute(
-            &format!(
-                "document.querySelector(\"[data-testid='{testid}']\")?.scrollIntoView({{block: 'center'}});"
-            ),
-            vec![],
-        )
-        .await
-        .unwrap_or_else(|e| panic!("cannot scroll {testid} into view: {e}"));
+    window.scroll_into_view(&tid(testid), "center").await;
 }
 
 /// Clicks `[data-testid=testid]` in the middle of the window.
@@ -532,18 +409,7 @@ async fn click(window: &Window, testid: &str) {
 /// Picks `value` in the `<select>` of setting `key`; waits until it is saved.
 async fn choose(window: &Window, key: &str, value: &str) {
     center(window, &format!("setting-{key}")).await;
-    let css = tid(&format!("setting-{key}"));
-    window
-        .wait_for(
-            &format!("the option {value:?} of setting-{key}"),
-            DOM_TIMEOUT,
-            async |w: &Window| match w.all(&css).await?.into_iter().next() {
-                Some(select) => select.select_by_value(value).await.map(Some),
-                None => Ok(None),
-            },
-        )
-        .await;
-    window.wait_testid(&format!("setting-saved-{key}")).await;
+    window.select_setting(key, value).await;
     println!("e2e: {key} = {value} chosen");
 }
 
@@ -554,6 +420,14 @@ async fn set_text(window: &Window, key: &str, value: &str) {
     window.press_enter(&testid).await;
     window.wait_testid(&format!("setting-saved-{key}")).await;
     println!("e2e: {key} = {value} saved");
+}
+
+/// Waits (for at most `timeout`) until `[data-testid=testid]` says how an action ended; returns
+/// its `data-ok` and its text.
+async fn outcome(window: &Window, testid: &str, timeout: Duration) -> (String, String) {
+    let ok = window.attr_when(testid, "data-ok", timeout, |_| true).await;
+    let text = window.text_of(testid).await.unwrap().unwrap_or_default();
+    (ok, text)
 }
 
 fn orders_requests(shop: &StandIn) -> usize {

@@ -11,13 +11,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::net::SocketAddr;
-use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use comptoir_e2e::{
-    DOM_TIMEOUT, SKIP_LINE, TauriDriver, Tools, Window, accepts, artifacts_dir, cli, enabled,
-    free_port, tid,
-};
+use comptoir_e2e::{App, DOM_TIMEOUT, Window, prepare, tid};
 use comptoir_testkit::smtp::Sink;
 use comptoir_testkit::{CAPTURE_SECRET, capture, post};
 
@@ -52,13 +48,7 @@ const MAIL_TIMEOUT: Duration = Duration::from_secs(30);
 
 #[test]
 fn the_real_window_receives_orders_live() {
-    if !enabled() {
-        println!("{SKIP_LINE}");
-        return;
-    }
-    let tools = Tools::find();
-    let artifacts = artifacts_dir();
-    for name in [
+    let Some((tools, artifacts)) = prepare(&[
         "orders.png",
         "detail.png",
         "connection.png",
@@ -72,9 +62,9 @@ fn the_real_window_receives_orders_live() {
         "outbox.png",
         "email-settings.png",
         "failure.png",
-    ] {
-        let _ = std::fs::remove_file(artifacts.join(name));
-    }
+    ]) else {
+        return;
+    };
 
     // A real SMTP server on a free port, writing what it receives to a folder; it refuses one
     // address, as a server refuses an unknown mailbox.
@@ -84,68 +74,29 @@ fn the_real_window_receives_orders_live() {
     // The data folder, prepared with the CLI before the app starts: the capture secret, a free
     // port for the listener, the shop's identity (unpaid invoices print its IBAN) and the mail
     // server.
-    let data = tempfile::Builder::new()
-        .prefix("comptoir-e2e-")
-        .tempdir()
-        .expect("cannot create a temporary folder");
-    let port = free_port();
-    cli(
-        &tools.cli,
-        data.path(),
-        &["config", "set", "webhook.secret", CAPTURE_SECRET],
-    );
-    cli(
-        &tools.cli,
-        data.path(),
-        &["config", "set", "listener.port", &port.to_string()],
-    );
     let sink_port = sink.port.to_string();
-    for (key, value) in [
-        ("shop.name", SHOP_NAME),
-        ("shop.iban", SHOP_IBAN),
-        ("shop.bic", SHOP_BIC),
-        ("smtp.host", "127.0.0.1"),
-        ("smtp.port", sink_port.as_str()),
-        ("smtp.security", "none"),
-        ("smtp.from", SMTP_FROM),
-    ] {
-        cli(&tools.cli, data.path(), &["config", "set", key, value]);
-    }
-
-    let mut driver = TauriDriver::start(&tools, data.path(), &artifacts.join("tauri-driver.log"));
-    println!(
-        "e2e: tauri-driver at {} (log {}), app listener port {port}",
-        driver.url(),
-        artifacts.join("tauri-driver.log").display()
+    let mut app = App::start(
+        tools,
+        artifacts,
+        "comptoir-e2e-",
+        "tauri-driver.log",
+        &[
+            ("shop.name", SHOP_NAME),
+            ("shop.iban", SHOP_IBAN),
+            ("shop.bic", SHOP_BIC),
+            ("smtp.host", "127.0.0.1"),
+            ("smtp.port", sink_port.as_str()),
+            ("smtp.security", "none"),
+            ("smtp.from", SMTP_FROM),
+        ],
     );
-
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("cannot build a tokio runtime");
-    let sent = runtime.block_on(scenario(
-        &tools,
-        &driver,
-        data.path(),
-        port,
-        &sink,
-        &artifacts,
-    ));
+    let sent = app.run(scenario(&app, &sink));
 
     // Closing the session closed the app: its listener is gone.
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while accepts(port) {
-        assert!(
-            Instant::now() < deadline,
-            "the app still listens on port {port} 15 s after its WebDriver session closed; log:\n{}",
-            driver.log_text()
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    driver.stop();
+    app.wait_closed();
 
     // The store agrees with what the window showed.
-    let json = cli(&tools.cli, data.path(), &["orders", "list", "--json"]);
+    let json = app.cli(&["orders", "list", "--json"]);
     let orders: serde_json::Value = serde_json::from_str(&json)
         .unwrap_or_else(|e| panic!("`orders list --json` did not print JSON ({e}):\n{json}"));
     let ids: Vec<u64> = orders
@@ -178,7 +129,7 @@ fn the_real_window_receives_orders_live() {
         ("documents.trigger", "created"),
         ("shop.iban", SHOP_IBAN),
     ] {
-        let value = cli(&tools.cli, data.path(), &["config", "get", key]);
+        let value = app.cli(&["config", "get", key]);
         assert_eq!(
             value.trim_end_matches('\n'),
             expected,
@@ -188,7 +139,7 @@ fn the_real_window_receives_orders_live() {
 
     // The new order became a delivery note, numbered when made; the orders before the change
     // kept the invoice the old settings gave them.
-    let json = cli(&tools.cli, data.path(), &["documents", "list", "--json"]);
+    let json = app.cli(&["documents", "list", "--json"]);
     let documents: serde_json::Value = serde_json::from_str(&json)
         .unwrap_or_else(|e| panic!("`documents list --json` did not print JSON ({e}):\n{json}"));
     let documents = documents
@@ -243,7 +194,7 @@ fn the_real_window_receives_orders_live() {
         invoice["internal_note"], INTERNAL_NOTE,
         "the internal note written in the review:\n{invoice:#}"
     );
-    let json = cli(&tools.cli, data.path(), &["outbox", "list", "--json"]);
+    let json = app.cli(&["outbox", "list", "--json"]);
     let outbox: serde_json::Value = serde_json::from_str(&json)
         .unwrap_or_else(|e| panic!("`outbox list --json` did not print JSON ({e}):\n{json}"));
     let rows: Vec<&serde_json::Value> = outbox
@@ -293,7 +244,7 @@ fn the_real_window_receives_orders_live() {
         note["number"]
     );
 
-    let json = cli(&tools.cli, data.path(), &["stock", "list", "--json"]);
+    let json = app.cli(&["stock", "list", "--json"]);
     let products: serde_json::Value = serde_json::from_str(&json)
         .unwrap_or_else(|e| panic!("`stock list --json` did not print JSON ({e}):\n{json}"));
     let product = products
@@ -312,24 +263,9 @@ struct Sent {
     message: serde_json::Value,
 }
 
-async fn scenario(
-    tools: &Tools,
-    driver: &TauriDriver,
-    data_dir: &Path,
-    port: u16,
-    sink: &Sink,
-    artifacts: &Path,
-) -> Sent {
-    let data_arg = data_dir
-        .to_str()
-        .expect("the temporary folder's path is not UTF-8");
-    let window = Window::open(
-        &driver.url(),
-        &tools.desktop,
-        &["--data-dir", data_arg],
-        artifacts,
-    )
-    .await;
+async fn scenario(app: &App, sink: &Sink) -> Sent {
+    let port = app.port;
+    let window = app.open_window().await;
     let listener = SocketAddr::from(([127, 0, 0, 1], port));
 
     // 1. The Orders screen shows at start, with its (empty) table, and no error.
@@ -359,7 +295,14 @@ async fn scenario(
         created.header("X-WC-Webhook-Source"),
         "the row's data-source is not the delivery's X-WC-Webhook-Source"
     );
-    let on_hold = row_text(&window, &row_css).await;
+    let on_hold = window
+        .css_text_when(
+            &format!("the text of {row_css}"),
+            &row_css,
+            DOM_TIMEOUT,
+            |_| true,
+        )
+        .await;
     println!("e2e: row after s01/001 (on-hold): {on_hold:?}");
 
     // The order is paid (processing), then completed: the row follows each change live.
@@ -394,68 +337,38 @@ async fn scenario(
     // 3. The row opens the order's detail, with its deliveries. The click lands on the row's
     // first cell: WebKitWebDriver answers "element not interactable" for a <tr> itself; the
     // click bubbles up to the row, as a user's does.
-    let cell_css = format!("{row_css} td");
     window
-        .wait_for(
+        .click_css(
             &format!("a click on the row of order {ORDER_ID}"),
-            DOM_TIMEOUT,
-            async |w: &Window| match w.all(&cell_css).await?.into_iter().next() {
-                Some(cell) => cell.click().await.map(Some),
-                None => Ok(None),
-            },
+            &format!("{row_css} td"),
         )
         .await;
     window.wait_testid("order-detail").await;
     let deliveries = window
-        .wait_for(
+        .count_when(
             "at least one delivery-row inside order-detail",
-            DOM_TIMEOUT,
-            async |w: &Window| {
-                let n = w
-                    .all(&format!("{} {}", tid("order-detail"), tid("delivery-row")))
-                    .await?
-                    .len();
-                Ok((n >= 1).then_some(n))
-            },
+            &format!("{} {}", tid("order-detail"), tid("delivery-row")),
+            |_| true,
         )
         .await;
     println!("e2e: order {ORDER_ID}'s detail shows {deliveries} delivery row(s)");
     // The deliveries sit below the fold of the detail panel: bring them into the screenshot.
     window
-        .client()
-        .execute(
-            "document.querySelector(\"[data-testid='delivery-row']\")?.scrollIntoView({block: 'center'});",
-            vec![],
-        )
-        .await
-        .expect("cannot scroll the deliveries into view");
+        .scroll_into_view(&tid("delivery-row"), "center")
+        .await;
     window.screenshot("detail.png").await;
 
     // 4. The Connection screen: listening, the delivery URL with our port, the secret.
     window.click_testid("nav-connection").await;
     window
-        .wait_for(
-            "listener-state with data-state=\"listening\"",
-            DOM_TIMEOUT,
-            async |w: &Window| match w.all(&tid("listener-state")).await?.into_iter().next() {
-                Some(el) => Ok(
-                    (el.attr("data-state").await?.as_deref() == Some("listening")).then_some(()),
-                ),
-                None => Ok(None),
-            },
-        )
+        .attr_when("listener-state", "data-state", DOM_TIMEOUT, |s| {
+            s == "listening"
+        })
         .await;
     let url = window
-        .wait_for(
-            "a delivery-url ending with /webhooks/woocommerce",
-            DOM_TIMEOUT,
-            async |w: &Window| {
-                Ok(w.text_of("delivery-url")
-                    .await?
-                    .map(|t| t.trim().to_owned())
-                    .filter(|t| t.ends_with("/webhooks/woocommerce")))
-            },
-        )
+        .text_when("delivery-url", DOM_TIMEOUT, |t| {
+            t.ends_with("/webhooks/woocommerce")
+        })
         .await;
     assert!(
         url.contains(&format!(":{port}/")),
@@ -464,16 +377,7 @@ async fn scenario(
     println!("e2e: delivery URL {url}");
     window.click_testid("secret-toggle").await;
     window
-        .wait_for(
-            &format!("the secret shown as {CAPTURE_SECRET:?} after secret-toggle"),
-            DOM_TIMEOUT,
-            async |w: &Window| {
-                Ok(w.text_of("secret")
-                    .await?
-                    .filter(|t| t.trim() == CAPTURE_SECRET)
-                    .map(|_| ()))
-            },
-        )
+        .text_when("secret", DOM_TIMEOUT, |t| t == CAPTURE_SECRET)
         .await;
     no_error_banner(&window, "on the Connection screen").await;
     window.screenshot("connection.png").await;
@@ -481,15 +385,7 @@ async fn scenario(
     // 5. "Send a test order" goes through the real listener and shows up in Orders.
     window.click_testid("test-order-button").await;
     let result = window
-        .wait_for(
-            "test-order-result with text",
-            DOM_TIMEOUT,
-            async |w: &Window| {
-                Ok(w.text_of("test-order-result")
-                    .await?
-                    .filter(|t| !t.trim().is_empty()))
-            },
-        )
+        .text_when("test-order-result", DOM_TIMEOUT, |t| !t.is_empty())
         .await;
     println!("e2e: test order result: {result:?}");
     window.click_testid("nav-orders").await;
@@ -526,13 +422,8 @@ async fn scenario(
     choose_setting(&window, "documents.trigger", "created").await;
     no_error_banner(&window, "after changing the settings").await;
     window
-        .client()
-        .execute(
-            "document.getElementById('settings-documents')?.scrollIntoView({block: 'start'});",
-            vec![],
-        )
-        .await
-        .expect("cannot scroll to the Documents settings");
+        .scroll_into_view("#settings-documents", "start")
+        .await;
     window.screenshot("settings.png").await;
 
     // The e-mail settings set with the CLI are shown; a test e-mail reaches the SMTP server.
@@ -541,49 +432,13 @@ async fn scenario(
 
     // An IBAN with a typing mistake is refused as it is typed, with the core's sentence.
     let iban_css = tid("setting-shop.iban");
-    window
-        .client()
-        .execute(
-            "document.querySelector(\"[data-testid='setting-shop.iban']\")?.scrollIntoView({block: 'center'});",
-            vec![],
-        )
-        .await
-        .expect("cannot scroll to the IBAN");
-    window
-        .wait_for(
-            &format!("typing {BAD_IBAN:?} into setting-shop.iban"),
-            DOM_TIMEOUT,
-            async |w: &Window| match w.all(&iban_css).await?.into_iter().next() {
-                Some(input) => {
-                    input.click().await?;
-                    input.clear().await?;
-                    input.send_keys(BAD_IBAN).await?;
-                    Ok(Some(()))
-                }
-                None => Ok(None),
-            },
-        )
-        .await;
+    window.scroll_into_view(&iban_css, "center").await;
+    window.click_and_type("setting-shop.iban", BAD_IBAN).await;
     let refusal = window
-        .wait_for(
-            "setting-error-shop.iban with the reason the IBAN is refused",
-            DOM_TIMEOUT,
-            async |w: &Window| {
-                Ok(w.text_of("setting-error-shop.iban")
-                    .await?
-                    .filter(|t| !t.trim().is_empty()))
-            },
-        )
+        .text_when("setting-error-shop.iban", DOM_TIMEOUT, |t| !t.is_empty())
         .await;
     println!("e2e: the IBAN {BAD_IBAN:?} is refused: {refusal:?}");
-    window
-        .client()
-        .execute(
-            "document.querySelector(\"[data-testid='setting-shop.iban']\")?.scrollIntoView({block: 'center'});",
-            vec![],
-        )
-        .await
-        .expect("cannot scroll to the IBAN");
+    window.scroll_into_view(&iban_css, "center").await;
     window.screenshot("settings-iban.png").await;
 
     // 7b. The same screen in Dutch: a refused IBAN is explained in Dutch, not in the core's
@@ -595,42 +450,14 @@ async fn scenario(
         .expect("cannot read the window's language");
     let before = before.as_str().unwrap_or("en").to_owned();
     window.click_testid("lang-nl").await;
-    window
-        .wait_for(
-            &format!("typing {SHORT_IBAN:?} into setting-shop.iban with the window in Dutch"),
-            DOM_TIMEOUT,
-            async |w: &Window| match w.all(&iban_css).await?.into_iter().next() {
-                Some(input) => {
-                    input.click().await?;
-                    input.clear().await?;
-                    input.send_keys(SHORT_IBAN).await?;
-                    Ok(Some(()))
-                }
-                None => Ok(None),
-            },
-        )
-        .await;
+    window.click_and_type("setting-shop.iban", SHORT_IBAN).await;
     let dutch = window
-        .wait_for(
-            &format!("setting-error-shop.iban saying {SHORT_IBAN_NL:?}"),
-            DOM_TIMEOUT,
-            async |w: &Window| {
-                Ok(w.text_of("setting-error-shop.iban")
-                    .await?
-                    .map(|t| t.trim().replace('\u{a0}', " "))
-                    .filter(|t| t.as_str() == SHORT_IBAN_NL))
-            },
-        )
+        .text_when("setting-error-shop.iban", DOM_TIMEOUT, |t| {
+            t.replace('\u{a0}', " ") == SHORT_IBAN_NL
+        })
         .await;
     println!("e2e: in Dutch, the IBAN {SHORT_IBAN:?} is refused: {dutch:?}");
-    window
-        .client()
-        .execute(
-            "document.querySelector(\"[data-testid='setting-shop.iban']\")?.scrollIntoView({block: 'center'});",
-            vec![],
-        )
-        .await
-        .expect("cannot scroll to the IBAN");
+    window.scroll_into_view(&iban_css, "center").await;
     window.screenshot("settings-iban-nl.png").await;
     window.click_testid(&format!("lang-{before}")).await;
 
@@ -673,15 +500,10 @@ async fn scenario(
 
     // Its detail lists the lines with quantities and no prices. (The row's first cell holds its
     // tick box; the number cell opens it.)
-    let note_cell = format!("{note_css} td.number");
     window
-        .wait_for(
+        .click_css(
             &format!("a click on the delivery note of order {NEW_ORDER_ID}"),
-            DOM_TIMEOUT,
-            async |w: &Window| match w.all(&note_cell).await?.into_iter().next() {
-                Some(cell) => cell.click().await.map(Some),
-                None => Ok(None),
-            },
+            &format!("{note_css} td.number"),
         )
         .await;
     let detail_css = format!("{}[data-kind='delivery_note']", tid("document-detail"));
@@ -689,16 +511,10 @@ async fn scenario(
         .wait_css("document-detail of the delivery note", &detail_css)
         .await;
     let lines = window
-        .wait_for(
+        .count_when(
             "at least one document-line in the delivery note's detail",
-            DOM_TIMEOUT,
-            async |w: &Window| {
-                let n = w
-                    .all(&format!("{detail_css} {}", tid("document-line")))
-                    .await?
-                    .len();
-                Ok((n >= 1).then_some(n))
-            },
+            &format!("{detail_css} {}", tid("document-line")),
+            |_| true,
         )
         .await;
     for hook in ["line-price", "vat-summary", "document-totals"] {
@@ -747,10 +563,9 @@ async fn scenario(
             &format!("typing 10 into the stock of {SKU} and clicking Set"),
             DOM_TIMEOUT,
             async |w: &Window| {
-                let (Some(input), Some(button)) = (
-                    w.all(&input_css).await?.into_iter().next(),
-                    w.all(&set_css).await?.into_iter().next(),
-                ) else {
+                let (Some(input), Some(button)) =
+                    (w.first(&input_css).await?, w.first(&set_css).await?)
+                else {
                     return Ok(None);
                 };
                 input.click().await?;
@@ -761,27 +576,19 @@ async fn scenario(
         .await;
     let value_css = format!("{product_css} {}", tid("stock-value"));
     window
-        .wait_for(
+        .css_text_when(
             &format!("the stock of {SKU} shown as 10"),
+            &value_css,
             DOM_TIMEOUT,
-            async |w: &Window| match w.all(&value_css).await?.into_iter().next() {
-                Some(cell) => Ok(Some(cell.text().await?).filter(|t| t.trim() == "10")),
-                None => Ok(None),
-            },
+            |t| t == "10",
         )
         .await;
     let movements = window
-        .wait_for(
+        .count_when(
             &format!("the owner's correction of {SKU} in the ledger"),
-            DOM_TIMEOUT,
-            async |w: &Window| {
-                let n = w
-                    .all(&format!("{}[data-sku='{SKU}']", tid("ledger-row")))
-                    .await?
-                    .len();
-                // The invoice of order 22 took one out; setting the stock adds the difference.
-                Ok((n >= 2).then_some(n))
-            },
+            &format!("{}[data-sku='{SKU}']", tid("ledger-row")),
+            // The invoice of order 22 took one out; setting the stock adds the difference.
+            |n| n >= 2,
         )
         .await;
     println!("e2e: {SKU} stock set to 10 in the window; its ledger has {movements} movement(s)");
@@ -820,15 +627,10 @@ async fn review_and_send(window: &Window, sink: &Sink) -> Sent {
         Some("concept"),
         "order {ORDER_ID}'s invoice should wait as a concept (automatic e-mail is off)"
     );
-    let cell = format!("{row_css} td.number");
     window
-        .wait_for(
+        .click_css(
             "a click on the concept invoice's number cell",
-            DOM_TIMEOUT,
-            async |w: &Window| match w.all(&cell).await?.into_iter().next() {
-                Some(el) => el.click().await.map(Some),
-                None => Ok(None),
-            },
+            &format!("{row_css} td.number"),
         )
         .await;
     let review_css = format!(
@@ -848,15 +650,23 @@ async fn review_and_send(window: &Window, sink: &Sink) -> Sent {
         .as_str()
         .expect("capture s01/004 has no billing e-mail")
         .to_owned();
-    let shown_to = text_when(window, "email-to", |t| !t.is_empty()).await;
+    let shown_to = window
+        .text_when("email-to", DOM_TIMEOUT, |t| !t.is_empty())
+        .await;
     assert_eq!(shown_to, billing, "email-to in the review");
-    let subject = text_when(window, "email-subject", |t| !t.is_empty()).await;
+    let subject = window
+        .text_when("email-subject", DOM_TIMEOUT, |t| !t.is_empty())
+        .await;
     assert!(
         subject.contains(SHOP_NAME) && subject.contains(&ORDER_ID.to_string()),
         "email-subject {subject:?} should name the shop and the order"
     );
-    let attachment = text_when(window, "email-attachment", |t| t.ends_with(".pdf")).await;
-    let body = text_when(window, "email-body", |t| !t.is_empty()).await;
+    let attachment = window
+        .text_when("email-attachment", DOM_TIMEOUT, |t| t.ends_with(".pdf"))
+        .await;
+    let body = window
+        .text_when("email-body", DOM_TIMEOUT, |t| !t.is_empty())
+        .await;
     assert!(
         body.contains(&ORDER_ID.to_string()),
         "email-body should name order {ORDER_ID}:\n{body}"
@@ -886,13 +696,8 @@ async fn review_and_send(window: &Window, sink: &Sink) -> Sent {
     .await;
     println!("e2e: the PDF was drawn again after the customer note: {redrawn}");
     window
-        .client()
-        .execute(
-            "document.querySelector(\"[data-testid='email-preview']\")?.scrollIntoView({block: 'start'});",
-            vec![],
-        )
-        .await
-        .expect("cannot scroll to the e-mail preview");
+        .scroll_into_view(&tid("email-preview"), "start")
+        .await;
     window.screenshot("review-email.png").await;
 
     // Send: confirm, then the message reaches the SMTP server.
@@ -974,7 +779,9 @@ async fn review_and_send(window: &Window, sink: &Sink) -> Sent {
             ),
         )
         .await;
-    text_when(window, "email-attachment", |t| t == sent_name).await;
+    window
+        .text_when("email-attachment", DOM_TIMEOUT, |t| t == sent_name)
+        .await;
     no_error_banner(window, "after sending the invoice").await;
 
     // Once: nothing more arrives.
@@ -1032,7 +839,7 @@ async fn send_ticked_refused(window: &Window, row_css: &str) {
         .wait_for(
             &format!("ticking document {id}"),
             DOM_TIMEOUT,
-            async |w: &Window| match w.all(&tick_css).await?.into_iter().next() {
+            async |w: &Window| match w.first(&tick_css).await? {
                 Some(tick) => {
                     if tick.prop("checked").await?.as_deref() != Some("true") {
                         tick.click().await?;
@@ -1046,19 +853,13 @@ async fn send_ticked_refused(window: &Window, row_css: &str) {
     window.click_testid("send-selected-button").await;
     window.click_testid("send-selected-confirm").await;
     window
-        .wait_for(
+        .wait_css_within(
             &format!("document {id}'s row with data-mail=\"failed\" (the server refused {NEW_ORDER_EMAIL})"),
+            &format!(
+                "{}[data-document-id='{id}'][data-mail='failed']",
+                tid("document-row")
+            ),
             MAIL_TIMEOUT,
-            async |w: &Window| {
-                Ok(w.all(&format!(
-                    "{}[data-document-id='{id}'][data-mail='failed']",
-                    tid("document-row")
-                ))
-                .await?
-                .into_iter()
-                .next()
-                .map(|_| ()))
-            },
         )
         .await;
     no_error_banner(window, "after sending the ticked document").await;
@@ -1072,13 +873,11 @@ async fn send_ticked_refused(window: &Window, row_css: &str) {
         tid("outbox-error")
     );
     let error = window
-        .wait_for(
+        .css_text_when(
             "the failed e-mail's outbox-error",
+            &error_css,
             DOM_TIMEOUT,
-            async |w: &Window| match w.all(&error_css).await?.into_iter().next() {
-                Some(el) => Ok(Some(el.text().await?)),
-                None => Ok(None),
-            },
+            |_| true,
         )
         .await;
     assert!(
@@ -1142,29 +941,13 @@ async fn mark_pdf_pages(window: &Window) {
 /// and waits until it says it is saved.
 async fn write_note(window: &Window, testid: &str, text: &str) {
     let css = tid(testid);
-    window
-        .wait_for(
-            &format!("typing into {testid}"),
-            DOM_TIMEOUT,
-            async |w: &Window| match w.all(&css).await?.into_iter().next() {
-                Some(area) => {
-                    area.click().await?;
-                    area.clear().await?;
-                    area.send_keys(text).await?;
-                    Ok(Some(()))
-                }
-                None => Ok(None),
-            },
-        )
-        .await;
+    window.click_and_type(testid, text).await;
     window.click_testid(&format!("{testid}-save")).await;
     window.wait_testid(&format!("{testid}-saved")).await;
     let shown = window
-        .all(&css)
+        .first(&css)
         .await
         .expect("cannot find the note again")
-        .into_iter()
-        .next()
         .expect("the note vanished")
         .prop("value")
         .await
@@ -1222,7 +1005,9 @@ async fn check_printers(window: &Window) {
         }
         other => {
             // No CUPS (lpstat missing): the core's sentence; CUPS without printers: "no printer".
-            let message = text_when(window, "printer-select-message", |t| !t.is_empty()).await;
+            let message = window
+                .text_when("printer-select-message", DOM_TIMEOUT, |t| !t.is_empty())
+                .await;
             if other.is_none() {
                 assert!(
                     message.contains("CUPS"),
@@ -1237,56 +1022,31 @@ async fn check_printers(window: &Window) {
 /// 7b. The e-mail settings set with the CLI are in the Settings screen; "Send a test e-mail" to
 /// the sender's own address (offered by default) reaches the SMTP server and says so.
 async fn test_email(window: &Window, sink: &Sink) {
-    window
-        .client()
-        .execute(
-            "document.getElementById('settings-smtp')?.scrollIntoView({block: 'start'});",
-            vec![],
-        )
-        .await
-        .expect("cannot scroll to the e-mail settings");
+    window.scroll_into_view("#settings-smtp", "start").await;
     let port = sink.port.to_string();
     for (key, expected) in [("smtp.host", "127.0.0.1"), ("smtp.port", port.as_str())] {
-        let css = tid(&format!("setting-{key}"));
         window
-            .wait_for(
-                &format!("setting-{key} showing {expected:?}"),
-                DOM_TIMEOUT,
-                async |w: &Window| match w.all(&css).await?.into_iter().next() {
-                    Some(input) => Ok(input
-                        .prop("value")
-                        .await?
-                        .filter(|v| v == expected)
-                        .map(|_| ())),
-                    None => Ok(None),
-                },
-            )
+            .prop_when(&format!("setting-{key}"), "value", |v| v == expected)
             .await;
     }
-    let woo = text_when(window, "woocommerce-emails", |t| t.contains("WooCommerce")).await;
+    let woo = window
+        .text_when("woocommerce-emails", DOM_TIMEOUT, |t| {
+            t.contains("WooCommerce")
+        })
+        .await;
     assert!(
         !woo.is_empty(),
         "the settings should explain WooCommerce's own e-mails"
     );
-    let address_css = tid("test-email-address");
     window
-        .wait_for(
-            &format!("test-email-address offering {SMTP_FROM_ADDRESS:?}"),
-            DOM_TIMEOUT,
-            async |w: &Window| match w.all(&address_css).await?.into_iter().next() {
-                Some(input) => Ok(input
-                    .prop("value")
-                    .await?
-                    .filter(|v| v == SMTP_FROM_ADDRESS)
-                    .map(|_| ())),
-                None => Ok(None),
-            },
-        )
+        .prop_when("test-email-address", "value", |v| v == SMTP_FROM_ADDRESS)
         .await;
     let before = sink.received().len();
 
     // To an address the server refuses: the server's exact answer is shown.
-    type_into(window, "test-email-address", REFUSED_ADDRESS).await;
+    window
+        .type_into("test-email-address", REFUSED_ADDRESS)
+        .await;
     let (ok, text) = send_test_email(window).await;
     assert_eq!(
         ok.as_deref(),
@@ -1300,7 +1060,9 @@ async fn test_email(window: &Window, sink: &Sink) {
     println!("e2e: test e-mail to a refused address: {text:?}");
 
     // To the sender's own address: accepted, with the server's answer.
-    type_into(window, "test-email-address", SMTP_FROM_ADDRESS).await;
+    window
+        .type_into("test-email-address", SMTP_FROM_ADDRESS)
+        .await;
     let (ok, text) = send_test_email(window).await;
     assert_eq!(
         ok.as_deref(),
@@ -1325,14 +1087,7 @@ async fn test_email(window: &Window, sink: &Sink) {
     );
     println!("e2e: test e-mail sent from Settings: {text:?}");
     no_error_banner(window, "after the test e-mail").await;
-    window
-        .client()
-        .execute(
-            "document.getElementById('settings-smtp')?.scrollIntoView({block: 'start'});",
-            vec![],
-        )
-        .await
-        .expect("cannot scroll to the e-mail settings");
+    window.scroll_into_view("#settings-smtp", "start").await;
 }
 
 /// Presses "Send a test e-mail" and waits for a new result; returns its data-ok and its text.
@@ -1345,7 +1100,7 @@ async fn send_test_email(window: &Window) -> (Option<String>, String) {
             "test-email-button busy, then done (the previous result cleared)",
             MAIL_TIMEOUT,
             async |w: &Window| {
-                let busy = match w.all(&tid("test-email-button")).await?.into_iter().next() {
+                let busy = match w.first(&tid("test-email-button")).await? {
                     Some(b) => b.attr("aria-busy").await?.as_deref() == Some("true"),
                     None => true,
                 };
@@ -1357,7 +1112,7 @@ async fn send_test_email(window: &Window) -> (Option<String>, String) {
         .wait_for(
             "test-email-result",
             MAIL_TIMEOUT,
-            async |w: &Window| match w.all(&result_css).await?.into_iter().next() {
+            async |w: &Window| match w.first(&result_css).await? {
                 Some(el) => {
                     let ok = el.attr("data-ok").await?;
                     let text = el.text().await?;
@@ -1369,62 +1124,14 @@ async fn send_test_email(window: &Window) -> (Option<String>, String) {
         .await
 }
 
-/// Replaces what the input `testid` holds with `text`, as typed.
-async fn type_into(window: &Window, testid: &str, text: &str) {
-    let css = tid(testid);
-    window
-        .wait_for(
-            &format!("typing {text:?} into {testid}"),
-            DOM_TIMEOUT,
-            async |w: &Window| match w.all(&css).await?.into_iter().next() {
-                Some(input) => {
-                    input.clear().await?;
-                    input.send_keys(text).await?;
-                    Ok(input.prop("value").await?.filter(|v| v == text).map(|_| ()))
-                }
-                None => Ok(None),
-            },
-        )
-        .await;
-}
-
-/// Waits until the text of `[data-testid=testid]` (trimmed) passes `accept`; returns it.
-async fn text_when(window: &Window, testid: &str, accept: impl Fn(&str) -> bool) -> String {
-    window
-        .wait_for(
-            &format!("the text of {testid}"),
-            DOM_TIMEOUT,
-            async |w: &Window| {
-                Ok(w.text_of(testid)
-                    .await?
-                    .map(|t| t.trim().to_owned())
-                    .filter(|t| accept(t)))
-            },
-        )
-        .await
-}
-
 /// Picks `value` in the `<select>` of setting `key` (a click on its option, as the owner's), then
 /// waits until the field says it is saved.
 async fn choose_setting(window: &Window, key: &str, value: &str) {
-    let css = tid(&format!("setting-{key}"));
-    window
-        .wait_for(
-            &format!("the option {value:?} of setting-{key}"),
-            DOM_TIMEOUT,
-            async |w: &Window| match w.all(&css).await?.into_iter().next() {
-                Some(select) => select.select_by_value(value).await.map(Some),
-                None => Ok(None),
-            },
-        )
-        .await;
-    window.wait_testid(&format!("setting-saved-{key}")).await;
+    window.select_setting(key, value).await;
     let shown = window
-        .all(&css)
+        .first(&tid(&format!("setting-{key}")))
         .await
         .expect("cannot find the setting again")
-        .into_iter()
-        .next()
         .expect("the setting vanished")
         .prop("value")
         .await
@@ -1450,31 +1157,16 @@ async fn no_error_banner(window: &Window, when: &str) {
     }
 }
 
-async fn row_text(window: &Window, row_css: &str) -> String {
-    window
-        .wait_for(
-            &format!("the text of {row_css}"),
-            DOM_TIMEOUT,
-            async |w: &Window| match w.all(row_css).await?.into_iter().next() {
-                Some(row) => row.text().await.map(Some),
-                None => Ok(None),
-            },
-        )
-        .await
-}
-
 /// Waits until the row (found again each time: the UI re-renders it) shows another text.
 async fn changed_row_text(window: &Window, row_css: &str, before: &str, after: &str) -> String {
     window
-        .wait_for(
+        .css_text_when(
             &format!(
                 "a change in the row {row_css} after posting {after} (it still read {before:?})"
             ),
+            row_css,
             DOM_TIMEOUT,
-            async |w: &Window| match w.all(row_css).await?.into_iter().next() {
-                Some(row) => Ok(Some(row.text().await?).filter(|t| t != before)),
-                None => Ok(None),
-            },
+            |t| t != before,
         )
         .await
 }

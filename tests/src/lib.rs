@@ -1,10 +1,11 @@
-//! Support for the end-to-end test of the real Comptoir window: finding the built binaries and
-//! the WebDriver servers, preparing a data folder with the `comptoir` CLI, running tauri-driver
-//! in its own process group (stopped by a guard, even when the test panics), and a thin
-//! WebDriver client over plain HTTP (fantoccini without TLS) whose every wait is a bounded poll
-//! that panics with what was not seen and the page's text.
+//! Support for the end-to-end tests of the real Comptoir window: finding the built binaries and
+//! the WebDriver servers, preparing a data folder with the `comptoir` CLI and starting the app
+//! on it (`App`), running tauri-driver in its own process group (stopped by a guard, even when
+//! the test panics), and a thin WebDriver client over plain HTTP (fantoccini without TLS) whose
+//! every wait is a bounded poll that panics with what was not seen and the page's text.
 //!
-//! The test itself is `window.rs`; it runs only when `COMPTOIR_E2E=1`.
+//! The tests themselves are `window.rs` and `connection.rs`; they run only when
+//! `COMPTOIR_E2E=1`.
 // Test support: a panic is the way a failure is reported.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -228,6 +229,122 @@ pub fn cli(cli: &Path, data_dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The start of each end-to-end test: when it is not turned on, prints so and gives `None`;
+/// otherwise finds what it needs (see [`Tools::find`]) and gives it with the artifacts folder,
+/// from which the files `stale` of a previous run are removed.
+pub fn prepare(stale: &[&str]) -> Option<(Tools, PathBuf)> {
+    if !enabled() {
+        println!("{SKIP_LINE}");
+        return None;
+    }
+    let tools = Tools::find();
+    let artifacts = artifacts_dir();
+    for name in stale {
+        let _ = std::fs::remove_file(artifacts.join(name));
+    }
+    Some((tools, artifacts))
+}
+
+/// The app under test before its window opens: a data folder prepared with the CLI (the
+/// capture secret, a free port for the listener, then the test's own settings), and
+/// tauri-driver started with it.
+#[derive(Debug)]
+pub struct App {
+    pub tools: Tools,
+    pub artifacts: PathBuf,
+    pub data: tempfile::TempDir,
+    /// The port the app's listener is configured on.
+    pub port: u16,
+    pub driver: TauriDriver,
+}
+
+impl App {
+    /// Prepares a data folder (a temporary folder named `data_prefix…`) with `settings` after
+    /// the capture secret and the listener port; starts tauri-driver, its output in
+    /// `<artifacts>/<log_name>`.
+    pub fn start(
+        tools: Tools,
+        artifacts: PathBuf,
+        data_prefix: &str,
+        log_name: &str,
+        settings: &[(&str, &str)],
+    ) -> App {
+        let data = tempfile::Builder::new()
+            .prefix(data_prefix)
+            .tempdir()
+            .expect("cannot create a temporary folder");
+        let port = free_port();
+        let port_text = port.to_string();
+        let first = [
+            ("webhook.secret", comptoir_testkit::CAPTURE_SECRET),
+            ("listener.port", port_text.as_str()),
+        ];
+        for (key, value) in first.iter().chain(settings) {
+            cli(&tools.cli, data.path(), &["config", "set", key, value]);
+        }
+        let log = artifacts.join(log_name);
+        let driver = TauriDriver::start(&tools, data.path(), &log);
+        println!(
+            "e2e: tauri-driver at {} (log {}), app listener port {port}",
+            driver.url(),
+            log.display()
+        );
+        App {
+            tools,
+            artifacts,
+            data,
+            port,
+            driver,
+        }
+    }
+
+    /// Runs the `comptoir` CLI on the data folder (see [`cli`]).
+    pub fn cli(&self, args: &[&str]) -> String {
+        cli(&self.tools.cli, self.data.path(), args)
+    }
+
+    /// Runs `scenario` to its end on a tokio runtime of this thread.
+    pub fn run<F: std::future::Future>(&self, scenario: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("cannot build a tokio runtime")
+            .block_on(scenario)
+    }
+
+    /// Opens the WebDriver session: the app started on the data folder.
+    pub async fn open_window(&self) -> Window {
+        let data_arg = self
+            .data
+            .path()
+            .to_str()
+            .expect("the temporary folder's path is not UTF-8");
+        Window::open(
+            &self.driver.url(),
+            &self.tools.desktop,
+            &["--data-dir", data_arg],
+            &self.artifacts,
+        )
+        .await
+    }
+
+    /// Once the session has closed: waits (15 s at most) until the app's listener is gone, as it
+    /// is when the app has exited, then stops tauri-driver.
+    pub fn wait_closed(&mut self) {
+        let port = self.port;
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while accepts(port) {
+            assert!(
+                Instant::now() < deadline,
+                "the app still listens on port {port} 15 s after its WebDriver session closed; log:\n{}",
+                self.driver.log_text()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        self.driver.stop();
+    }
+}
+
 /// tauri-driver, with WebKitWebDriver and the app it starts, in a process group of its own.
 /// Dropping it stops the whole group (`kill -s TERM -- -PGID`, then KILL if something stays).
 #[derive(Debug)]
@@ -395,6 +512,22 @@ pub fn tid(testid: &str) -> String {
     format!("[data-testid='{testid}']")
 }
 
+/// How a field is typed into: retried until it holds exactly the text, or clicked into first
+/// and typed once (a field that reformats what it holds, or a text area).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Typing {
+    UntilShown,
+    AfterAClick,
+}
+
+/// What of an element a wait reads: an HTML attribute, or a DOM property (what an input holds
+/// now is its `value` property, not its attribute).
+#[derive(Debug, Clone, Copy)]
+enum Field<'a> {
+    Attribute(&'a str),
+    Property(&'a str),
+}
+
 /// A WebDriver session on the real window.
 #[derive(Debug)]
 pub struct Window {
@@ -466,6 +599,11 @@ impl Window {
         self.client.find_all(Locator::Css(css)).await
     }
 
+    /// The first element matching `css` right now, if any.
+    pub async fn first(&self, css: &str) -> Result<Option<Element>, CmdError> {
+        Ok(self.all(css).await?.into_iter().next())
+    }
+
     /// Polls `check` every 200 ms until it gives `Some`, for at most `timeout`; a WebDriver
     /// error counts as "not yet" (elements go stale when the UI re-renders). On timeout, saves
     /// `failure.png` and panics saying what was not seen, with the page's text.
@@ -504,8 +642,21 @@ impl Window {
 
     /// Waits for the first element matching `css`.
     pub async fn wait_css(&self, what: &str, css: &str) -> Element {
+        self.wait_css_within(what, css, DOM_TIMEOUT).await
+    }
+
+    /// Waits for the first element matching `css`, for at most `timeout`.
+    pub async fn wait_css_within(&self, what: &str, css: &str, timeout: Duration) -> Element {
+        self.wait_for(what, timeout, async |w: &Window| w.first(css).await)
+            .await
+    }
+
+    /// Waits until at least one element matches `css` and their number passes `accept`;
+    /// returns that number.
+    pub async fn count_when(&self, what: &str, css: &str, accept: impl Fn(usize) -> bool) -> usize {
         self.wait_for(what, DOM_TIMEOUT, async |w: &Window| {
-            Ok(w.all(css).await?.into_iter().next())
+            let n = w.all(css).await?.len();
+            Ok((n >= 1 && accept(n)).then_some(n))
         })
         .await
     }
@@ -521,24 +672,75 @@ impl Window {
 
     /// Waits for `[data-testid=testid]` and clicks it (retrying while it goes stale).
     pub async fn click_testid(&self, testid: &str) {
-        let css = tid(testid);
-        self.wait_for(
+        self.click_css(
             &format!("a clickable element data-testid=\"{testid}\""),
-            DOM_TIMEOUT,
-            async |w: &Window| match w.all(&css).await?.into_iter().next() {
+            &tid(testid),
+        )
+        .await;
+    }
+
+    /// Waits for the first element matching `css` and clicks it (retrying while it goes stale).
+    pub async fn click_css(&self, what: &str, css: &str) {
+        self.wait_for(what, DOM_TIMEOUT, async |w: &Window| {
+            match w.first(css).await? {
                 Some(el) => el.click().await.map(Some),
                 None => Ok(None),
-            },
-        )
+            }
+        })
         .await;
     }
 
     /// The text of `[data-testid=testid]` if it is there now.
     pub async fn text_of(&self, testid: &str) -> Result<Option<String>, CmdError> {
-        match self.all(&tid(testid)).await?.into_iter().next() {
+        match self.first(&tid(testid)).await? {
             Some(el) => el.text().await.map(Some),
             None => Ok(None),
         }
+    }
+
+    /// Waits until the text of `[data-testid=testid]`, trimmed, passes `accept`; returns it.
+    pub async fn text_when(
+        &self,
+        testid: &str,
+        timeout: Duration,
+        accept: impl Fn(&str) -> bool,
+    ) -> String {
+        self.css_text_when(
+            &format!("the text of {testid}"),
+            &tid(testid),
+            timeout,
+            accept,
+        )
+        .await
+    }
+
+    /// Waits until the text of the first element matching `css`, trimmed, passes `accept`;
+    /// returns it.
+    pub async fn css_text_when(
+        &self,
+        what: &str,
+        css: &str,
+        timeout: Duration,
+        accept: impl Fn(&str) -> bool,
+    ) -> String {
+        self.wait_for(what, timeout, async |w: &Window| {
+            match w.first(css).await? {
+                Some(el) => Ok(Some(el.text().await?.trim().to_owned()).filter(|t| accept(t))),
+                None => Ok(None),
+            }
+        })
+        .await
+    }
+
+    /// Scrolls the first element matching `css` to `block` (`start`, `center`, …) of the window.
+    pub async fn scroll_into_view(&self, css: &str, block: &str) {
+        self.client
+            .execute(
+                "document.querySelector(arguments[0])?.scrollIntoView({block: arguments[1]});",
+                vec![css.into(), block.into()],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("cannot scroll {css} into view: {e}"));
     }
 
     /// Saves a screenshot of the window as `<artifacts>/<name>`, checks that it is a PNG of
@@ -585,20 +787,54 @@ impl Window {
     /// Replaces what the input `[data-testid=testid]` holds with `text`, as typed (retrying
     /// until the input shows exactly that text).
     pub async fn type_into(&self, testid: &str, text: &str) {
+        self.typing(testid, text, Typing::UntilShown).await;
+    }
+
+    /// Clicks into the field `[data-testid=testid]`, empties it and types `text` (once it is
+    /// there; what the field then holds is for the caller to check).
+    pub async fn click_and_type(&self, testid: &str, text: &str) {
+        self.typing(testid, text, Typing::AfterAClick).await;
+    }
+
+    async fn typing(&self, testid: &str, text: &str, how: Typing) {
         let css = tid(testid);
         self.wait_for(
             &format!("typing {text:?} into {testid}"),
             DOM_TIMEOUT,
-            async |w: &Window| match w.all(&css).await?.into_iter().next() {
-                Some(input) => {
-                    input.clear().await?;
-                    input.send_keys(text).await?;
-                    Ok(input.prop("value").await?.filter(|v| v == text).map(|_| ()))
+            async |w: &Window| {
+                let Some(input) = w.first(&css).await? else {
+                    return Ok(None);
+                };
+                if how == Typing::AfterAClick {
+                    input.click().await?;
                 }
+                input.clear().await?;
+                input.send_keys(text).await?;
+                match how {
+                    Typing::UntilShown => {
+                        Ok(input.prop("value").await?.filter(|v| v == text).map(|_| ()))
+                    }
+                    Typing::AfterAClick => Ok(Some(())),
+                }
+            },
+        )
+        .await;
+    }
+
+    /// Picks `value` in the `<select>` of setting `key` (`[data-testid=setting-KEY]`), then waits
+    /// until the field says it is saved.
+    pub async fn select_setting(&self, key: &str, value: &str) {
+        let css = tid(&format!("setting-{key}"));
+        self.wait_for(
+            &format!("the option {value:?} of setting-{key}"),
+            DOM_TIMEOUT,
+            async |w: &Window| match w.first(&css).await? {
+                Some(select) => select.select_by_value(value).await.map(Some),
                 None => Ok(None),
             },
         )
         .await;
+        self.wait_testid(&format!("setting-saved-{key}")).await;
     }
 
     /// Presses Enter in `[data-testid=testid]` (a setting field saves on Enter).
@@ -607,7 +843,7 @@ impl Window {
         self.wait_for(
             &format!("Enter pressed in {testid}"),
             DOM_TIMEOUT,
-            async |w: &Window| match w.all(&css).await?.into_iter().next() {
+            async |w: &Window| match w.first(&css).await? {
                 // WebDriver's code for the Enter key.
                 Some(input) => input.send_keys("\u{E007}").await.map(Some),
                 None => Ok(None),
@@ -624,15 +860,45 @@ impl Window {
         timeout: Duration,
         accept: impl Fn(&str) -> bool,
     ) -> String {
+        self.field_when(testid, Field::Attribute(name), timeout, accept)
+            .await
+    }
+
+    /// Waits until the property `name` of `[data-testid=testid]` (an input's or a select's
+    /// `value`) passes `accept`; returns it.
+    pub async fn prop_when(
+        &self,
+        testid: &str,
+        name: &str,
+        accept: impl Fn(&str) -> bool,
+    ) -> String {
+        self.field_when(testid, Field::Property(name), DOM_TIMEOUT, accept)
+            .await
+    }
+
+    async fn field_when(
+        &self,
+        testid: &str,
+        field: Field<'_>,
+        timeout: Duration,
+        accept: impl Fn(&str) -> bool,
+    ) -> String {
         let css = tid(testid);
-        self.wait_for(
-            &format!("{testid} with an accepted {name}"),
-            timeout,
-            async |w: &Window| match w.all(&css).await?.into_iter().next() {
-                Some(el) => Ok(el.attr(name).await?.filter(|v| accept(v))),
-                None => Ok(None),
-            },
-        )
+        let what = match field {
+            Field::Attribute(name) | Field::Property(name) => {
+                format!("{testid} with an accepted {name}")
+            }
+        };
+        self.wait_for(&what, timeout, async |w: &Window| {
+            let Some(el) = w.first(&css).await? else {
+                return Ok(None);
+            };
+            let value = match field {
+                Field::Attribute(name) => el.attr(name).await?,
+                Field::Property(name) => el.prop(name).await?,
+            };
+            Ok(value.filter(|v| accept(v)))
+        })
         .await
     }
 
