@@ -399,6 +399,41 @@ fn is_file(p: &Path) -> bool {
 mod tests {
     use super::*;
 
+    /// `false` stands for a cloudflared that exits at once, saying nothing.
+    #[cfg(unix)]
+    #[test]
+    fn the_status_gives_the_reason_as_a_value_and_in_words() {
+        let Some(exe) = ["/bin/false", "/usr/bin/false"]
+            .into_iter()
+            .map(PathBuf::from)
+            .find(|p| is_file(p))
+        else {
+            panic!("no false program on this machine");
+        };
+        let mut tunnel = Cloudflared::new(exe, 9000).with_options(CloudflaredOptions {
+            first_backoff: Duration::from_secs(30),
+            ..CloudflaredOptions::default()
+        });
+        let expected = TunnelError::CloudflaredRestarting {
+            end: CloudflaredEnd::ExitedWithoutAddress {
+                exit: "exit status: 1".to_owned(),
+            },
+            last_words: None,
+            restart_in_secs: 30,
+        };
+        assert_eq!(tunnel.start(), Err(expected.clone()));
+        let s = tunnel.status();
+        assert_eq!(s.error, Some(expected));
+        assert_eq!(
+            s.reason.as_deref(),
+            Some(
+                "cloudflared stopped before giving an address (exit status: 1). Comptoir starts it again in 30 s; check this computer's internet connection (Cloudflare also limits how many quick tunnels may be made in a row)."
+            )
+        );
+        tunnel.stop();
+        assert_eq!(tunnel.status().error, Some(TunnelError::StoppedOnRequest));
+    }
+
     #[test]
     fn the_quick_tunnel_address_is_read_from_the_box() {
         // cloudflared 2022.7 output (a public README), verbatim.

@@ -733,6 +733,48 @@ mod tests {
     }
 
     #[test]
+    fn the_status_gives_the_reason_as_a_value_and_in_words() {
+        // A local port where nothing listens: each attempt is refused at once.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .unwrap();
+        let token = "2abcDEFghiJKLmnoPQRstuVWXyz_1234567890abcdefABCDEF";
+        let mut n = Ngrok::new(token, None, 8080).with_options(NgrokOptions {
+            connect_timeout: Duration::from_secs(1),
+            first_backoff: Duration::from_secs(30),
+            server_addr: Some(format!("127.0.0.1:{port}")),
+            ..NgrokOptions::default()
+        });
+        assert_eq!(n.status().error, Some(TunnelError::NotStarted));
+        let err = n.start().unwrap_err();
+        assert!(
+            matches!(err, TunnelError::NgrokUnreachable { .. }),
+            "{err:?}"
+        );
+        let s = n.status();
+        assert_eq!(
+            s.error,
+            Some(TunnelError::NgrokRetrying {
+                error: Box::new(err.clone()),
+                restart_in_secs: 30,
+            })
+        );
+        assert_eq!(
+            s.reason,
+            Some(format!("{err} Comptoir tries again in 30 s."))
+        );
+        n.stop();
+        let s = n.status();
+        assert_eq!(s.error, Some(TunnelError::StoppedOnRequest));
+        assert_eq!(s.reason.as_deref(), Some("stopped"));
+        // Settings refused before anything runs are in the status as a value too.
+        let mut bad = Ngrok::new("", None, 8080);
+        let err = bad.start().unwrap_err();
+        assert_eq!(bad.status().error, Some(err));
+    }
+
+    #[test]
     fn settings_are_checked_before_connecting() {
         let check =
             |token: &str, domain: Option<&str>| Ngrok::new(token, domain, 1).check_settings();
