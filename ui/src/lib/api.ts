@@ -79,16 +79,16 @@ export interface WebhooksState {
   hooks: HookState[];
   last_check: GmtTime | null;
   /** Why the last check or Connect failed (a sentence), if it did. */
-  last_problem: string | null;
+  last_problem: CoreMessage | null;
   /** What the last Connect or check changed, one sentence each. */
-  last_changes: string[];
+  last_changes: CoreMessage[];
 }
 
 /** What "Connect" did. */
 export interface WebhooksReport {
   delivery_url: string;
   /** One sentence per webhook (and per warning about the address). */
-  messages: string[];
+  messages: CoreMessage[];
   /** Whether anything was changed in WooCommerce. */
   changed: boolean;
   state: WebhooksState;
@@ -429,7 +429,7 @@ export type ComptoirEvent =
 /** The tunnel, the webhooks or the catch-up changed (the connection screen follows them). */
 export type ReachEvent =
   | ({ kind: 'tunnel' } & TunnelState)
-  | { kind: 'webhooks'; state: WebhooksState; messages: string[] }
+  | { kind: 'webhooks'; state: WebhooksState; messages: CoreMessage[] }
   | { kind: 'catch_up'; summary: string; orders_changed: number; error: string | null };
 
 /** The outbox tried to e-mail a document (sent, queued again after a failure, or failed). */

@@ -928,6 +928,36 @@ const en = {
     'The address answered HTTP {status}{server} and the test did not reach this Comptoir. Point the tunnel or reverse proxy at http://127.0.0.1:{port}.',
   'msg.reach.trip.no_address': 'There is no public address to test: {reason}',
   'msg.reach.trip.starting': 'There is no public address to test: the tunnel is still starting.',
+  'msg.webhook.created': 'Webhook {id} ({topic}) was created; it delivers to {url}.',
+  'msg.webhook.moved': 'Webhook {id} ({topic}) now delivers to {url} instead of {previous}.',
+  'msg.webhook.updated': 'Webhook {id} ({topic}) was updated; it delivers to {url}.',
+  'msg.webhook.moved_note': ' and now delivers to {url} instead of {previous}',
+  'msg.webhook.reactivated_disabled':
+    'Webhook {id} ({topic}) had been disabled by WooCommerce, which does that after 7 failed deliveries in a row (Comptoir was closed, asleep or unreachable). It is active again{moved}. WooCommerce does not resend what failed; the catch-up fetches those orders. Until a delivery succeeds, one more failure disables it again, so keep Comptoir reachable.',
+  'msg.webhook.reactivated':
+    'Webhook {id} ({topic}) was {was} in WooCommerce; Comptoir set it active again{moved}. Orders changed meanwhile are fetched by the catch-up.',
+  'msg.webhook.secret_sent':
+    'Webhook {id} ({topic}) is active, delivers to {url} and now has Comptoir\'s current secret.',
+  'msg.webhook.unchanged': 'Webhook {id} ({topic}) is active and delivers to {url}.',
+  'msg.webhook.duplicate':
+    'Webhook {id} ("{name}", {topic}) is a second one for Comptoir and was left as it is; if nobody made it on purpose, delete it in WooCommerce → Settings → Advanced → Webhooks.',
+  'msg.webhook.recreated':
+    'Comptoir\'s webhook for {topic} was no longer in WooCommerce{gone}, probably deleted there; Comptoir created it again as webhook {id}, delivering to {url}. Orders changed meanwhile are fetched by the catch-up.',
+  'msg.webhook.gone_note': ' (webhook {id} is gone)',
+  'msg.webhook.url.not_address':
+    '"{url}" is not a web address; WooCommerce will not deliver to it. Check the public address of the tunnel.',
+  'msg.webhook.url.not_https':
+    'The delivery URL {url} is not HTTPS: orders would travel unencrypted. Use the tunnel\'s https:// address.',
+  'msg.webhook.url.port':
+    'WooCommerce only delivers to ports 80, 443 and 8080, not {port}: the webhooks will fail. Use the tunnel\'s public address without a port.',
+  'msg.webhook.url.private':
+    'WooCommerce does not deliver to local or private addresses like {host}: the webhooks will fail. Use a public tunnel address.',
+  'msg.webhook.check_again': 'Comptoir can check its webhooks in WooCommerce again.',
+  'msg.webhook.check_failed': 'Comptoir could not check its webhooks in WooCommerce: {error}',
+  'msg.webhook.connect_failed': 'Connecting the shop failed: {error}',
+  'msg.webhook.no_address_yet':
+    'There is no public address, so the webhooks cannot be set right yet ({reason}); Comptoir does it as soon as the tunnel is up.',
+  'msg.webhook.not_active': 'In WooCommerce, webhook {id} ({topic}) is {status}. {problem}',
   'msg.reach.trip.no_listener':
     'The listener is not running, so nothing can answer the test: {reason}',
 } as const;
@@ -1874,6 +1904,36 @@ const fr: Dictionary = {
     'L’adresse a répondu HTTP {status}{server} et le test n’a pas atteint ce Comptoir. Dirigez le tunnel ou le proxy inverse vers http://127.0.0.1:{port}.',
   'msg.reach.trip.no_address': 'Il n’y a pas d’adresse publique à tester : {reason}',
   'msg.reach.trip.starting': 'Il n’y a pas d’adresse publique à tester : le tunnel démarre encore.',
+  'msg.webhook.created': 'Le webhook {id} ({topic}) a été créé ; il livre à {url}.',
+  'msg.webhook.moved': 'Le webhook {id} ({topic}) livre désormais à {url} au lieu de {previous}.',
+  'msg.webhook.updated': 'Le webhook {id} ({topic}) a été mis à jour ; il livre à {url}.',
+  'msg.webhook.moved_note': ' et livre désormais à {url} au lieu de {previous}',
+  'msg.webhook.reactivated_disabled':
+    'Le webhook {id} ({topic}) avait été désactivé par WooCommerce, qui le fait après 7 livraisons échouées d’affilée (Comptoir était fermé, en veille ou injoignable). Il est de nouveau actif{moved}. WooCommerce ne renvoie pas ce qui a échoué ; le rattrapage va chercher ces commandes. Tant qu’aucune livraison n’a réussi, un seul échec de plus le désactive à nouveau : gardez Comptoir joignable.',
+  'msg.webhook.reactivated':
+    'Le webhook {id} ({topic}) était « {was} » dans WooCommerce ; Comptoir l’a réactivé{moved}. Les commandes modifiées entre-temps sont récupérées par le rattrapage.',
+  'msg.webhook.secret_sent':
+    'Le webhook {id} ({topic}) est actif, livre à {url} et a maintenant le secret actuel de Comptoir.',
+  'msg.webhook.unchanged': 'Le webhook {id} ({topic}) est actif et livre à {url}.',
+  'msg.webhook.duplicate':
+    'Le webhook {id} (« {name} », {topic}) est un second webhook de Comptoir et a été laissé tel quel ; si personne ne l’a créé exprès, supprimez-le dans WooCommerce → Réglages → Avancé → Webhooks.',
+  'msg.webhook.recreated':
+    'Le webhook de Comptoir pour {topic} n’était plus dans WooCommerce{gone}, sans doute supprimé là-bas ; Comptoir l’a recréé comme webhook {id}, livrant à {url}. Les commandes modifiées entre-temps sont récupérées par le rattrapage.',
+  'msg.webhook.gone_note': ' (le webhook {id} a disparu)',
+  'msg.webhook.url.not_address':
+    '« {url} » n’est pas une adresse web ; WooCommerce n’y livrera pas. Vérifiez l’adresse publique du tunnel.',
+  'msg.webhook.url.not_https':
+    'L’URL de livraison {url} n’est pas en HTTPS : les commandes voyageraient en clair. Utilisez l’adresse https:// du tunnel.',
+  'msg.webhook.url.port':
+    'WooCommerce ne livre qu’aux ports 80, 443 et 8080, pas au {port} : les webhooks échoueront. Utilisez l’adresse publique du tunnel sans port.',
+  'msg.webhook.url.private':
+    'WooCommerce ne livre pas aux adresses locales ou privées comme {host} : les webhooks échoueront. Utilisez une adresse de tunnel publique.',
+  'msg.webhook.check_again': 'Comptoir peut de nouveau vérifier ses webhooks dans WooCommerce.',
+  'msg.webhook.check_failed': 'Comptoir n’a pas pu vérifier ses webhooks dans WooCommerce : {error}',
+  'msg.webhook.connect_failed': 'La connexion à la boutique a échoué : {error}',
+  'msg.webhook.no_address_yet':
+    'Il n’y a pas d’adresse publique, les webhooks ne peuvent donc pas encore être corrigés ({reason}) ; Comptoir le fait dès que le tunnel est en place.',
+  'msg.webhook.not_active': 'Dans WooCommerce, le webhook {id} ({topic}) est « {status} ». {problem}',
   'msg.reach.trip.no_listener':
     'Le récepteur ne tourne pas, rien ne peut donc répondre au test : {reason}',
 };
@@ -2813,6 +2873,36 @@ const nl: Dictionary = {
     'Het adres antwoordde HTTP {status}{server} en de test bereikte deze Comptoir niet. Laat de tunnel of reverse proxy naar http://127.0.0.1:{port} wijzen.',
   'msg.reach.trip.no_address': 'Er is geen publiek adres om te testen: {reason}',
   'msg.reach.trip.starting': 'Er is geen publiek adres om te testen: de tunnel start nog.',
+  'msg.webhook.created': 'Webhook {id} ({topic}) werd aangemaakt; hij levert aan {url}.',
+  'msg.webhook.moved': 'Webhook {id} ({topic}) levert nu aan {url} in plaats van {previous}.',
+  'msg.webhook.updated': 'Webhook {id} ({topic}) werd bijgewerkt; hij levert aan {url}.',
+  'msg.webhook.moved_note': ' en levert nu aan {url} in plaats van {previous}',
+  'msg.webhook.reactivated_disabled':
+    'Webhook {id} ({topic}) was uitgeschakeld door WooCommerce, dat doet dat na 7 mislukte leveringen op rij (Comptoir was gesloten, in slaap of onbereikbaar). Hij is weer actief{moved}. WooCommerce stuurt wat mislukte niet opnieuw; de inhaalronde haalt die bestellingen op. Tot er een levering lukt, schakelt nog één mislukking hem opnieuw uit: houd Comptoir bereikbaar.',
+  'msg.webhook.reactivated':
+    'Webhook {id} ({topic}) stond op „{was}” in WooCommerce; Comptoir heeft hem weer actief gezet{moved}. Bestellingen die intussen wijzigden, haalt de inhaalronde op.',
+  'msg.webhook.secret_sent':
+    'Webhook {id} ({topic}) is actief, levert aan {url} en heeft nu het huidige geheim van Comptoir.',
+  'msg.webhook.unchanged': 'Webhook {id} ({topic}) is actief en levert aan {url}.',
+  'msg.webhook.duplicate':
+    'Webhook {id} („{name}”, {topic}) is een tweede webhook van Comptoir en werd gelaten zoals hij is; als niemand hem met opzet maakte, verwijder hem dan in WooCommerce → Instellingen → Geavanceerd → Webhooks.',
+  'msg.webhook.recreated':
+    'De webhook van Comptoir voor {topic} stond niet meer in WooCommerce{gone}, waarschijnlijk daar verwijderd; Comptoir heeft hem opnieuw aangemaakt als webhook {id}, die aan {url} levert. Bestellingen die intussen wijzigden, haalt de inhaalronde op.',
+  'msg.webhook.gone_note': ' (webhook {id} is verdwenen)',
+  'msg.webhook.url.not_address':
+    '„{url}” is geen webadres; WooCommerce zal er niet aan leveren. Controleer het publieke adres van de tunnel.',
+  'msg.webhook.url.not_https':
+    'De leverings-URL {url} is geen HTTPS: bestellingen zouden onversleuteld reizen. Gebruik het https://-adres van de tunnel.',
+  'msg.webhook.url.port':
+    'WooCommerce levert alleen aan poorten 80, 443 en 8080, niet aan {port}: de webhooks zullen mislukken. Gebruik het publieke adres van de tunnel zonder poort.',
+  'msg.webhook.url.private':
+    'WooCommerce levert niet aan lokale of privé-adressen zoals {host}: de webhooks zullen mislukken. Gebruik een publiek tunneladres.',
+  'msg.webhook.check_again': 'Comptoir kan zijn webhooks in WooCommerce weer controleren.',
+  'msg.webhook.check_failed': 'Comptoir kon zijn webhooks in WooCommerce niet controleren: {error}',
+  'msg.webhook.connect_failed': 'Het verbinden met de winkel is mislukt: {error}',
+  'msg.webhook.no_address_yet':
+    'Er is geen publiek adres, dus de webhooks kunnen nog niet goed gezet worden ({reason}); Comptoir doet het zodra de tunnel werkt.',
+  'msg.webhook.not_active': 'In WooCommerce is webhook {id} ({topic}) „{status}”. {problem}',
   'msg.reach.trip.no_listener':
     'De ontvanger draait niet, dus niets kan op de test antwoorden: {reason}',
 };

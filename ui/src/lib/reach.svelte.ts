@@ -12,6 +12,7 @@ import {
   type ConnectionState,
   type RoundTrip,
 } from './api';
+import type { CoreMessage } from './i18n';
 import { app } from './state.svelte';
 
 /** Saving one of these restarts the tunnel at once (the core also notices within seconds). */
@@ -28,7 +29,7 @@ const CATCH_UP_POLL_MS = 2000;
 const CATCH_UP_WAIT_MS = 120_000;
 
 export type ConnectResult =
-  | { ok: true; messages: string[]; changed: boolean }
+  | { ok: true; messages: CoreMessage[]; changed: boolean }
   | { ok: false; message: string };
 
 class Reach {

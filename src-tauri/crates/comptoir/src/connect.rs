@@ -10,7 +10,8 @@
 //! seen (id, topic, status, delivery URL), when they were last checked, the last problem and
 //! the last changes.
 
-use comptoir_store::activity::{Level, insert_activity};
+use comptoir_core::message::{Message, code};
+use comptoir_store::activity::{Level, record_activity};
 use comptoir_store::settings::{get_setting, set_setting};
 use comptoir_store::{Connection, StoreError, now_text};
 use comptoir_woo::rest::{Client, RestError, WebhookAction, WebhookReport};
@@ -48,10 +49,10 @@ pub struct WebhooksState {
     pub last_check: Option<String>,
     /// Why the last check or Connect failed (a sentence), if it did.
     #[serde(default)]
-    pub last_problem: Option<String>,
+    pub last_problem: Option<Message>,
     /// What the last Connect or check changed, one sentence each.
     #[serde(default)]
-    pub last_changes: Vec<String>,
+    pub last_changes: Vec<Message>,
 }
 
 /// Why Connect could not be done. Each message says what to do.
@@ -86,7 +87,7 @@ impl From<StoreError> for ConnectError {
 pub struct WebhooksReport {
     pub delivery_url: String,
     /// One sentence per webhook (and per warning about the URL).
-    pub messages: Vec<String>,
+    pub messages: Vec<Message>,
     /// Whether anything was changed in WooCommerce.
     pub changed: bool,
     pub state: WebhooksState,
@@ -129,13 +130,20 @@ pub fn connect(conn: &Connection, delivery_url: &str) -> Result<WebhooksReport, 
         Ok(r) => r,
         Err(e) => {
             let e = ConnectError::from(e);
-            record_problem(conn, &format!("Connecting the shop failed: {e}"))?;
+            record_problem(
+                conn,
+                Message::new(
+                    &code::WEBHOOK_CONNECT_FAILED,
+                    format!("Connecting the shop failed: {e}"),
+                )
+                .with("error", e.to_string()),
+            )?;
             return Err(e);
         }
     };
     let messages = report.messages();
     for m in &messages {
-        insert_activity(conn, Level::Info, m)?;
+        record_activity(conn, Level::Info, m)?;
     }
     apply(&mut st, &report, messages.clone());
     save(conn, &st)?;
@@ -169,16 +177,27 @@ pub fn heal(conn: &Connection, delivery_url: &str) -> Result<Option<WebhooksRepo
                 let (level, text) = match action {
                     WebhookAction::Unchanged { .. } => continue,
                     WebhookAction::Created { id, topic } => {
-                        let old = previous
-                            .iter()
-                            .find(|h| h.topic == *topic)
-                            .map(|h| format!(" (webhook {} is gone)", h.id))
-                            .unwrap_or_default();
+                        let gone = previous.iter().find(|h| h.topic == *topic).map(|h| {
+                            Message::new(
+                                &code::WEBHOOK_GONE_NOTE,
+                                format!(" (webhook {} is gone)", h.id),
+                            )
+                            .with("id", h.id)
+                        });
+                        let gone_text =
+                            gone.as_ref().map(|m| m.message.clone()).unwrap_or_default();
                         (
                             Level::Warning,
-                            format!(
-                                "Comptoir's webhook for {topic} was no longer in WooCommerce{old}, probably deleted there; Comptoir created it again as webhook {id}, delivering to {delivery_url}. Orders changed meanwhile are fetched by the catch-up."
-                            ),
+                            Message::new(
+                                &code::WEBHOOK_RECREATED,
+                                format!(
+                                    "Comptoir's webhook for {topic} was no longer in WooCommerce{gone_text}, probably deleted there; Comptoir created it again as webhook {id}, delivering to {delivery_url}. Orders changed meanwhile are fetched by the catch-up."
+                                ),
+                            )
+                            .with("topic", topic.as_str())
+                            .with("id", *id)
+                            .with("url", delivery_url)
+                            .with("gone", gone.map_or("".into(), |m| m.to_value())),
                         )
                     }
                     WebhookAction::Reactivated { .. } => {
@@ -186,21 +205,24 @@ pub fn heal(conn: &Connection, delivery_url: &str) -> Result<Option<WebhooksRepo
                     }
                     _ => (Level::Info, action.message(&report.delivery_url)),
                 };
-                insert_activity(conn, level, &text)?;
+                record_activity(conn, level, &text)?;
                 messages.push(text);
             }
             if report.changed_anything() {
                 // The warnings about the URL only when something was sent to it.
                 for w in &report.warnings {
-                    insert_activity(conn, Level::Warning, w)?;
+                    record_activity(conn, Level::Warning, w)?;
                     messages.push(w.clone());
                 }
             }
             if st.last_problem.is_some() {
-                insert_activity(
+                record_activity(
                     conn,
                     Level::Info,
-                    "Comptoir can check its webhooks in WooCommerce again.",
+                    &Message::new(
+                        &code::WEBHOOK_CHECK_AGAIN,
+                        "Comptoir can check its webhooks in WooCommerce again.",
+                    ),
                 )?;
             }
             let changed = report.changed_anything();
@@ -214,10 +236,7 @@ pub fn heal(conn: &Connection, delivery_url: &str) -> Result<Option<WebhooksRepo
             }))
         }
         Err(e) => {
-            let st = record_problem(
-                conn,
-                &format!("Comptoir could not check its webhooks in WooCommerce: {e}"),
-            )?;
+            let st = record_problem(conn, check_failed(&e))?;
             Ok(Some(WebhooksReport {
                 delivery_url: delivery_url.to_owned(),
                 messages: Vec::new(),
@@ -254,47 +273,63 @@ pub fn inspect(
                 }
             }
             st.last_check = Some(now_text());
-            let problem = format!(
-                "There is no public address, so the webhooks cannot be set right yet ({why_no_address}); Comptoir does it as soon as the tunnel is up."
-            );
-            let bad: Vec<&HookState> = st.hooks.iter().filter(|h| h.status != "active").collect();
-            if !bad.is_empty() && st.last_problem.as_deref() != Some(problem.as_str()) {
-                let list: Vec<String> = bad
-                    .iter()
-                    .map(|h| format!("webhook {} ({}) is {}", h.id, h.topic, h.status))
-                    .collect();
-                insert_activity(
-                    conn,
-                    Level::Warning,
-                    &format!("In WooCommerce, {}. {problem}", list.join(", ")),
-                )?;
+            let problem = Message::new(
+                &code::WEBHOOK_NO_ADDRESS_YET,
+                format!(
+                    "There is no public address, so the webhooks cannot be set right yet ({why_no_address}); Comptoir does it as soon as the tunnel is up."
+                ),
+            )
+            .with("reason", why_no_address);
+            if st.last_problem.as_ref() != Some(&problem) {
+                for h in st.hooks.iter().filter(|h| h.status != "active") {
+                    record_activity(
+                        conn,
+                        Level::Warning,
+                        &Message::new(
+                            &code::WEBHOOK_NOT_ACTIVE,
+                            format!(
+                                "In WooCommerce, webhook {} ({}) is {}. {problem}",
+                                h.id, h.topic, h.status
+                            ),
+                        )
+                        .with("id", h.id)
+                        .with("topic", h.topic.as_str())
+                        .with("status", h.status.as_str())
+                        .with_message("problem", &problem),
+                    )?;
+                }
             }
             st.last_problem = Some(problem);
             save(conn, &st)?;
             Ok(Some(st))
         }
-        Err(e) => record_problem(
-            conn,
-            &format!("Comptoir could not check its webhooks in WooCommerce: {e}"),
-        )
-        .map(Some),
+        Err(e) => record_problem(conn, check_failed(&e)).map(Some),
     }
 }
 
 /// Remembers a problem; the activity log gets it only when it differs from the previous one,
 /// so a shop that stays unreachable does not fill the log every few minutes.
-pub fn record_problem(conn: &Connection, problem: &str) -> Result<WebhooksState, StoreError> {
+pub fn record_problem(conn: &Connection, problem: Message) -> Result<WebhooksState, StoreError> {
     let mut st = state(conn)?;
-    if st.last_problem.as_deref() != Some(problem) {
-        insert_activity(conn, Level::Error, problem)?;
+    if st.last_problem.as_ref() != Some(&problem) {
+        record_activity(conn, Level::Error, &problem)?;
     }
-    st.last_problem = Some(problem.to_owned());
+    st.last_problem = Some(problem);
     st.last_check = Some(now_text());
     save(conn, &st)?;
     Ok(st)
 }
 
-fn apply(st: &mut WebhooksState, report: &WebhookReport, messages: Vec<String>) {
+/// The shop could not be asked; `e` is WooCommerce's or the network's own wording.
+fn check_failed(e: &impl std::fmt::Display) -> Message {
+    Message::new(
+        &code::WEBHOOK_CHECK_FAILED,
+        format!("Comptoir could not check its webhooks in WooCommerce: {e}"),
+    )
+    .with("error", e.to_string())
+}
+
+fn apply(st: &mut WebhooksState, report: &WebhookReport, messages: Vec<Message>) {
     st.hooks = report
         .actions
         .iter()

@@ -52,7 +52,7 @@ pub enum Event {
     Webhooks {
         state: crate::connect::WebhooksState,
         /// What changed, one sentence each (empty when nothing did).
-        messages: Vec<String>,
+        messages: Vec<Message>,
     },
 }
 

@@ -182,7 +182,12 @@ fn connect_twice_makes_two_webhooks_once() {
     for put in shop.requests().iter().filter(|s| s.method == "PUT") {
         assert_eq!(put.json(), json!({"secret": secret}));
     }
-    assert!(second.messages.iter().all(|m| m.contains(&delivery)));
+    assert!(
+        second
+            .messages
+            .iter()
+            .all(|m| m.message.contains(&delivery))
+    );
 
     let state = r.engine.connection_state().unwrap();
     assert!(state.webhooks.connected);
@@ -261,14 +266,24 @@ fn a_disabled_webhook_is_reactivated_and_a_deleted_one_recreated() {
     assert!(
         messages
             .iter()
-            .any(|m| m.contains("disabled by WooCommerce")),
+            .any(|m| m.message.contains("disabled by WooCommerce")),
         "{messages:?}"
     );
     assert!(
         messages
             .iter()
-            .any(|m| m.contains("no longer in WooCommerce")),
+            .any(|m| m.message.contains("no longer in WooCommerce")),
         "{messages:?}"
+    );
+    // Coded for the window: the recreated webhook names the one that is gone.
+    let recreated = messages
+        .iter()
+        .find(|m| m.code_id() == Some("webhook.recreated"))
+        .unwrap_or_else(|| panic!("no webhook.recreated in {messages:?}"));
+    assert_eq!(recreated.params["id"], new_id, "{recreated:?}");
+    assert_eq!(
+        recreated.params["gone"]["params"]["id"], updated,
+        "{recreated:?}"
     );
     let log = r.activity();
     assert!(
@@ -369,7 +384,10 @@ fn after_a_cloudflared_restart_the_webhooks_follow_and_a_catch_up_runs() {
         _ => None,
     });
     let delivery2 = format!("{URL2}/webhooks/woocommerce");
-    assert!(moved.iter().all(|m| m.contains(&delivery2)), "{moved:?}");
+    assert!(
+        moved.iter().all(|m| m.message.contains(&delivery2)),
+        "{moved:?}"
+    );
     for w in hooks.list() {
         assert_eq!(w["delivery_url"], delivery2.as_str());
         assert_eq!(w["status"], "active");
@@ -548,7 +566,10 @@ fn ngrok_without_an_authtoken_says_so_and_a_new_provider_takes_over() {
     let reason = tunnel.reason.unwrap();
     assert!(reason.contains("authtoken"), "{reason}");
     let trip = r.engine.test_public_url();
-    assert!(!trip.ok && trip.message.message.contains("authtoken"), "{trip:?}");
+    assert!(
+        !trip.ok && trip.message.message.contains("authtoken"),
+        "{trip:?}"
+    );
     // Switching the provider in the settings restarts the tunnel by itself.
     set(&r.conn, "tunnel.provider", "manual");
     set(&r.conn, "tunnel.public_url", PUBLIC);

@@ -148,6 +148,30 @@ pub mod code {
         REACH_TRIP_NO_ADDRESS = "reach.trip.no_address" [reason];
         REACH_TRIP_STARTING = "reach.trip.starting" [];
         REACH_TRIP_NO_LISTENER = "reach.trip.no_listener" [reason];
+
+        // Comptoir's webhooks in WooCommerce (the woo crate's rest module, the comptoir crate's
+        // connect module). `moved` is empty or a WEBHOOK_MOVED_NOTE sentence, `gone` empty or a
+        // WEBHOOK_GONE_NOTE one.
+        WEBHOOK_CREATED = "webhook.created" [id, topic, url];
+        WEBHOOK_MOVED = "webhook.moved" [id, topic, url, previous];
+        WEBHOOK_UPDATED = "webhook.updated" [id, topic, url];
+        WEBHOOK_MOVED_NOTE = "webhook.moved_note" [url, previous];
+        WEBHOOK_REACTIVATED_DISABLED = "webhook.reactivated_disabled" [id, topic, moved];
+        WEBHOOK_REACTIVATED = "webhook.reactivated" [id, topic, was, moved];
+        WEBHOOK_SECRET_SENT = "webhook.secret_sent" [id, topic, url];
+        WEBHOOK_UNCHANGED = "webhook.unchanged" [id, topic, url];
+        WEBHOOK_DUPLICATE = "webhook.duplicate" [id, topic, name];
+        WEBHOOK_RECREATED = "webhook.recreated" [id, topic, url, gone];
+        WEBHOOK_GONE_NOTE = "webhook.gone_note" [id];
+        WEBHOOK_URL_NOT_ADDRESS = "webhook.url.not_address" [url];
+        WEBHOOK_URL_NOT_HTTPS = "webhook.url.not_https" [url];
+        WEBHOOK_URL_PORT = "webhook.url.port" [port];
+        WEBHOOK_URL_PRIVATE = "webhook.url.private" [host];
+        WEBHOOK_CHECK_AGAIN = "webhook.check_again" [];
+        WEBHOOK_CHECK_FAILED = "webhook.check_failed" [error];
+        WEBHOOK_CONNECT_FAILED = "webhook.connect_failed" [error];
+        WEBHOOK_NO_ADDRESS_YET = "webhook.no_address_yet" [reason];
+        WEBHOOK_NOT_ACTIVE = "webhook.not_active" [id, topic, status, problem];
     }
 }
 
@@ -244,6 +268,37 @@ impl std::fmt::Display for Message {
     }
 }
 
+/// Reads back what [`Message`] serialises (`{code, params, message}`), and a bare string as a
+/// plain sentence (what older saved states hold). A code this build does not know becomes a
+/// plain sentence: the English text is still right.
+impl<'de> serde::Deserialize<'de> for Message {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Message, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Plain(String),
+            Coded {
+                code: Option<String>,
+                #[serde(default)]
+                params: Option<Map<String, Value>>,
+                message: String,
+            },
+        }
+        Ok(match Raw::deserialize(d)? {
+            Raw::Plain(text) => Message::plain(text),
+            Raw::Coded {
+                code: id,
+                params,
+                message,
+            } => Message {
+                code: id.and_then(|id| code::ALL.iter().copied().find(|c| c.id == id)),
+                params: params.unwrap_or_default(),
+                message,
+            },
+        })
+    }
+}
+
 impl From<String> for Message {
     fn from(text: String) -> Message {
         Message::plain(text)
@@ -266,6 +321,30 @@ impl From<&str> for Message {
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    /// Saved states keep messages as JSON: they come back with their code and values; a bare
+    /// string (older states) and an unknown code come back as plain sentences.
+    #[test]
+    fn a_message_reads_back_what_it_wrote() {
+        let m = Message::new(
+            &code::WEBHOOK_CREATED,
+            "Webhook 7 (order.created) was created.",
+        )
+        .with("id", 7)
+        .with("topic", "order.created")
+        .with("url", "https://x.example/webhooks/woocommerce");
+        let back: Message = serde_json::from_value(m.to_value()).unwrap();
+        assert_eq!(back, m);
+        let text = serde_json::to_string(&m).unwrap();
+        assert_eq!(serde_json::from_str::<Message>(&text).unwrap(), m);
+        let old: Message = serde_json::from_str("\"Webhook 7 was created.\"").unwrap();
+        assert_eq!(old, Message::plain("Webhook 7 was created."));
+        let unknown: Message =
+            serde_json::from_str(r#"{"code":"no.such.code","params":{"a":1},"message":"Hi."}"#)
+                .unwrap();
+        assert_eq!(unknown.code, None);
+        assert_eq!(unknown.message, "Hi.");
+    }
 
     #[test]
     fn codes_are_unique_and_well_formed() {

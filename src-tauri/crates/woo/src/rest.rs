@@ -14,9 +14,11 @@ use std::time::Duration;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
+use comptoir_core::message::{Message, code};
 use comptoir_core::order::{FeeLine, MetaData, ShippingLine, TaxAmount, TaxLine};
 use comptoir_core::{GmtTime, Money, Order, OrderError};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use serde_json::value::RawValue;
 
 use crate::signature::Secret;
@@ -485,22 +487,30 @@ impl WebhookAction {
     }
 
     /// A sentence for the owner.
-    pub fn message(&self, delivery_url: &str) -> String {
-        match self {
-            WebhookAction::Created { id, topic } => {
-                format!("Webhook {id} ({topic}) was created; it delivers to {delivery_url}.")
-            }
+    pub fn message(&self, delivery_url: &str) -> Message {
+        let url = delivery_url;
+        let said = match self {
+            WebhookAction::Created { id, topic } => Message::new(
+                &code::WEBHOOK_CREATED,
+                format!("Webhook {id} ({topic}) was created; it delivers to {url}."),
+            )
+            .with("url", url),
             WebhookAction::Updated {
                 id,
                 topic,
                 previous_url,
             } => match previous_url {
-                Some(old) => format!(
-                    "Webhook {id} ({topic}) now delivers to {delivery_url} instead of {old}."
-                ),
-                None => {
-                    format!("Webhook {id} ({topic}) was updated; it delivers to {delivery_url}.")
-                }
+                Some(old) => Message::new(
+                    &code::WEBHOOK_MOVED,
+                    format!("Webhook {id} ({topic}) now delivers to {url} instead of {old}."),
+                )
+                .with("url", url)
+                .with("previous", old.as_str()),
+                None => Message::new(
+                    &code::WEBHOOK_UPDATED,
+                    format!("Webhook {id} ({topic}) was updated; it delivers to {url}."),
+                )
+                .with("url", url),
             },
             WebhookAction::Reactivated {
                 id,
@@ -508,30 +518,56 @@ impl WebhookAction {
                 was,
                 previous_url,
             } => {
-                let moved = previous_url
-                    .as_ref()
-                    .map(|old| format!(" and now delivers to {delivery_url} instead of {old}"))
-                    .unwrap_or_default();
+                let moved = previous_url.as_ref().map(|old| {
+                    Message::new(
+                        &code::WEBHOOK_MOVED_NOTE,
+                        format!(" and now delivers to {url} instead of {old}"),
+                    )
+                    .with("url", url)
+                    .with("previous", old.as_str())
+                });
+                let moved_text = moved.as_ref().map(|m| m.message.clone()).unwrap_or_default();
+                let moved = moved.map_or(Value::from(""), |m| m.to_value());
                 if was == "disabled" {
-                    format!(
-                        "Webhook {id} ({topic}) had been disabled by WooCommerce, which does that after 7 failed deliveries in a row (Comptoir was closed, asleep or unreachable). It is active again{moved}. WooCommerce does not resend what failed; the catch-up fetches those orders. Until a delivery succeeds, one more failure disables it again, so keep Comptoir reachable."
+                    Message::new(
+                        &code::WEBHOOK_REACTIVATED_DISABLED,
+                        format!(
+                            "Webhook {id} ({topic}) had been disabled by WooCommerce, which does that after 7 failed deliveries in a row (Comptoir was closed, asleep or unreachable). It is active again{moved_text}. WooCommerce does not resend what failed; the catch-up fetches those orders. Until a delivery succeeds, one more failure disables it again, so keep Comptoir reachable."
+                        ),
                     )
+                    .with("moved", moved)
                 } else {
-                    format!(
-                        "Webhook {id} ({topic}) was {was} in WooCommerce; Comptoir set it active again{moved}. Orders changed meanwhile are fetched by the catch-up."
+                    Message::new(
+                        &code::WEBHOOK_REACTIVATED,
+                        format!(
+                            "Webhook {id} ({topic}) was {was} in WooCommerce; Comptoir set it active again{moved_text}. Orders changed meanwhile are fetched by the catch-up."
+                        ),
                     )
+                    .with("was", was.as_str())
+                    .with("moved", moved)
                 }
             }
-            WebhookAction::SecretSent { id, topic } => format!(
-                "Webhook {id} ({topic}) is active, delivers to {delivery_url} and now has Comptoir's current secret."
-            ),
-            WebhookAction::Unchanged { id, topic } => {
-                format!("Webhook {id} ({topic}) is active and delivers to {delivery_url}.")
-            }
-            WebhookAction::Duplicate { id, topic, name } => format!(
-                "Webhook {id} (\"{name}\", {topic}) is a second one for Comptoir and was left as it is; if nobody made it on purpose, delete it in WooCommerce → Settings → Advanced → Webhooks."
-            ),
-        }
+            WebhookAction::SecretSent { id, topic } => Message::new(
+                &code::WEBHOOK_SECRET_SENT,
+                format!(
+                    "Webhook {id} ({topic}) is active, delivers to {url} and now has Comptoir's current secret."
+                ),
+            )
+            .with("url", url),
+            WebhookAction::Unchanged { id, topic } => Message::new(
+                &code::WEBHOOK_UNCHANGED,
+                format!("Webhook {id} ({topic}) is active and delivers to {url}."),
+            )
+            .with("url", url),
+            WebhookAction::Duplicate { id, topic, name } => Message::new(
+                &code::WEBHOOK_DUPLICATE,
+                format!(
+                    "Webhook {id} (\"{name}\", {topic}) is a second one for Comptoir and was left as it is; if nobody made it on purpose, delete it in WooCommerce → Settings → Advanced → Webhooks."
+                ),
+            )
+            .with("name", name.as_str()),
+        };
+        said.with("id", self.id()).with("topic", self.topic())
     }
 }
 
@@ -541,7 +577,7 @@ pub struct WebhookReport {
     pub delivery_url: String,
     pub actions: Vec<WebhookAction>,
     /// Reasons WooCommerce will refuse to deliver to the URL (PROTOCOL.md §5), if any.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
 }
 
 impl WebhookReport {
@@ -564,7 +600,7 @@ impl WebhookReport {
     }
 
     /// One sentence per webhook, then the warnings.
-    pub fn messages(&self) -> Vec<String> {
+    pub fn messages(&self) -> Vec<Message> {
         self.actions
             .iter()
             .map(|a| a.message(&self.delivery_url))
@@ -1121,23 +1157,41 @@ impl Client {
 /// Where WooCommerce will not deliver (PROTOCOL.md §5): not HTTPS with a valid certificate
 /// (only a warning: plain http works but exposes the orders), a port other than 80/443/8080,
 /// a local or private address.
-fn delivery_url_warnings(url: &str) -> Vec<String> {
+fn delivery_url_warnings(url: &str) -> Vec<Message> {
     let mut warnings = Vec::new();
     let Ok(uri) = url.parse::<ureq::http::Uri>() else {
-        warnings.push(format!(
-            "\"{url}\" is not a web address; WooCommerce will not deliver to it. Check the public address of the tunnel."
-        ));
+        warnings.push(
+            Message::new(
+                &code::WEBHOOK_URL_NOT_ADDRESS,
+                format!(
+                    "\"{url}\" is not a web address; WooCommerce will not deliver to it. Check the public address of the tunnel."
+                ),
+            )
+            .with("url", url),
+        );
         return warnings;
     };
     if uri.scheme_str() != Some("https") {
-        warnings.push(format!(
-            "The delivery URL {url} is not HTTPS: orders would travel unencrypted. Use the tunnel's https:// address."
-        ));
+        warnings.push(
+            Message::new(
+                &code::WEBHOOK_URL_NOT_HTTPS,
+                format!(
+                    "The delivery URL {url} is not HTTPS: orders would travel unencrypted. Use the tunnel's https:// address."
+                ),
+            )
+            .with("url", url),
+        );
     }
     if let Some(port) = uri.port_u16().filter(|p| ![80, 443, 8080].contains(p)) {
-        warnings.push(format!(
-            "WooCommerce only delivers to ports 80, 443 and 8080, not {port}: the webhooks will fail. Use the tunnel's public address without a port."
-        ));
+        warnings.push(
+            Message::new(
+                &code::WEBHOOK_URL_PORT,
+                format!(
+                    "WooCommerce only delivers to ports 80, 443 and 8080, not {port}: the webhooks will fail. Use the tunnel's public address without a port."
+                ),
+            )
+            .with("port", port),
+        );
     }
     let host = uri.host().unwrap_or_default().to_ascii_lowercase();
     let private = host == "localhost"
@@ -1152,9 +1206,15 @@ fn delivery_url_warnings(url: &str) -> Vec<String> {
                 .and_then(|o| o.parse::<u8>().ok())
                 .is_some_and(|o| (16..=31).contains(&o)));
     if private {
-        warnings.push(format!(
-            "WooCommerce does not deliver to local or private addresses like {host}: the webhooks will fail. Use a public tunnel address."
-        ));
+        warnings.push(
+            Message::new(
+                &code::WEBHOOK_URL_PRIVATE,
+                format!(
+                    "WooCommerce does not deliver to local or private addresses like {host}: the webhooks will fail. Use a public tunnel address."
+                ),
+            )
+            .with("host", host.as_str()),
+        );
     }
     warnings
 }

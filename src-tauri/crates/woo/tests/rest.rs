@@ -337,12 +337,19 @@ fn a_disabled_webhook_is_reactivated_with_the_current_url() {
     ));
     let messages = report.messages();
     assert!(
-        messages[1].contains(
+        messages[1].message.contains(
             "disabled by WooCommerce, which does that after 7 failed deliveries in a row"
         ),
         "{messages:?}"
     );
-    assert!(messages[1].contains(NEW_URL), "{messages:?}");
+    assert!(messages[1].message.contains(NEW_URL), "{messages:?}");
+    // The window words it from its code and values.
+    assert_eq!(
+        messages[1].code_id(),
+        Some("webhook.reactivated_disabled"),
+        "{messages:?}"
+    );
+    assert_eq!(messages[1].params["id"], 2, "{messages:?}");
     assert!(!format!("{report:?}").contains(secret.expose()));
     for w in hooks.list() {
         assert_eq!(w["status"], "active");
