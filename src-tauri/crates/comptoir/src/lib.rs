@@ -23,6 +23,7 @@ pub mod stock;
 pub mod sync;
 pub mod test_order;
 pub mod texts;
+mod worker;
 mod writer;
 
 pub use config::ConfigKey;

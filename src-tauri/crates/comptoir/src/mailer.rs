@@ -5,8 +5,7 @@
 //! the same Message-ID. Temporary failures are retried with back-off for at least 24 hours;
 //! permanent ones stop and tell the owner what to do.
 
-use std::sync::{Arc, Condvar, Mutex};
-use std::thread::JoinHandle;
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
@@ -24,6 +23,7 @@ use crate::config::get_known;
 use crate::documents;
 use crate::error::{Error, Result};
 use crate::pdfs;
+use crate::worker::{Signal, Wait, Worker};
 
 /// Overrides the retry schedule with a fixed delay (seconds), so that tests need not wait
 /// minutes; unset in normal use.
@@ -319,14 +319,7 @@ pub fn send_test(conn: &Connection, to: &str) -> Result<String> {
 /// The worker thread; woken when something is queued, otherwise it looks again when the next
 /// retry is due (and at least every 5 s, for documents queued by another process).
 pub struct MailWorker {
-    signal: Arc<(Mutex<Signal>, Condvar)>,
-    thread: Mutex<Option<JoinHandle<()>>>,
-}
-
-#[derive(Default)]
-struct Signal {
-    woken: bool,
-    stop: bool,
+    worker: Worker,
 }
 
 impl std::fmt::Debug for MailWorker {
@@ -337,57 +330,30 @@ impl std::fmt::Debug for MailWorker {
 
 impl MailWorker {
     pub fn spawn(database: std::path::PathBuf, events: MailSink) -> std::io::Result<MailWorker> {
-        let signal: Arc<(Mutex<Signal>, Condvar)> = Arc::default();
-        let s = Arc::clone(&signal);
-        let thread = std::thread::Builder::new()
-            .name("outbox".into())
-            .spawn(move || run(&database, &events, &s))?;
-        Ok(MailWorker {
-            signal,
-            thread: Mutex::new(Some(thread)),
-        })
+        let worker = Worker::spawn("outbox", move |signal| run(&database, &events, signal))?;
+        Ok(MailWorker { worker })
     }
 
     pub fn wake(&self) {
-        let (lock, cvar) = &*self.signal;
-        if let Ok(mut s) = lock.lock() {
-            s.woken = true;
-            cvar.notify_all();
-        }
+        self.worker.wake();
     }
 
     /// Stops after the message in progress, if any.
     pub fn stop(&self) {
-        {
-            let (lock, cvar) = &*self.signal;
-            if let Ok(mut s) = lock.lock() {
-                s.stop = true;
-                cvar.notify_all();
-            }
-        }
-        if let Some(t) = self.thread.lock().ok().and_then(|mut t| t.take()) {
-            let _ = t.join();
-        }
+        self.worker.stop();
     }
 }
 
-impl Drop for MailWorker {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
-fn run(database: &std::path::Path, events: &MailSink, signal: &(Mutex<Signal>, Condvar)) {
-    let (lock, cvar) = signal;
+fn run(database: &std::path::Path, events: &MailSink, signal: &Signal) {
     loop {
-        if lock.lock().map(|s| s.stop).unwrap_or(true) {
+        if signal.stopped() {
             return;
         }
         let mut wait = Duration::from_secs(5);
         // A database that cannot be opened now is tried again after the wait.
         if let Ok(mut conn) = comptoir_store::open(database) {
             loop {
-                if lock.lock().map(|s| s.stop).unwrap_or(true) {
+                if signal.stopped() {
                     return;
                 }
                 match process_one(&mut conn, events) {
@@ -418,11 +384,9 @@ fn run(database: &std::path::Path, events: &MailSink, signal: &(Mutex<Signal>, C
                 }
             }
         }
-        let Ok(guard) = lock.lock() else { return };
-        let Ok((mut guard, _)) = cvar.wait_timeout_while(guard, wait, |s| !s.woken && !s.stop)
-        else {
+        // Woken or not, the next pass looks at the whole queue.
+        if signal.wait(wait) == Wait::Stopped {
             return;
-        };
-        guard.woken = false;
+        }
     }
 }

@@ -36,6 +36,7 @@ use comptoir_woo::rest::{Client, FetchedOrder, RestError, Shop};
 use serde::Serialize;
 
 use crate::intake;
+use crate::worker::{Wait, Worker};
 
 /// WooCommerce's `modified_after` is exclusive (`date_modified > after`, WP_Date_Query's
 /// default) and dates have whole seconds, so an order saved later in the very second of the
@@ -568,8 +569,7 @@ fn record_failure(conn: &mut Connection, error: &SyncError) {
 /// then every `sync.interval_minutes`, and whenever [`SyncWorker::run_now`] is called (the
 /// tunnel came back, the owner pressed the button). Does nothing while no shop is connected.
 pub struct SyncWorker {
-    signal: std::sync::Arc<(std::sync::Mutex<(bool, bool)>, std::sync::Condvar)>,
-    thread: std::sync::Mutex<Option<std::thread::JoinHandle<()>>>,
+    worker: Worker,
 }
 
 impl std::fmt::Debug for SyncWorker {
@@ -584,79 +584,39 @@ pub type SyncSink = std::sync::Arc<dyn Fn(Result<&SyncReport, &SyncError>) + Sen
 
 impl SyncWorker {
     pub fn spawn(database: std::path::PathBuf, on_report: SyncSink) -> std::io::Result<SyncWorker> {
-        // (run now, stop)
-        let signal: std::sync::Arc<(std::sync::Mutex<(bool, bool)>, std::sync::Condvar)> =
-            std::sync::Arc::new((
-                std::sync::Mutex::new((true, false)),
-                std::sync::Condvar::new(),
-            ));
-        let s = std::sync::Arc::clone(&signal);
-        let thread = std::thread::Builder::new()
-            .name("catch-up".into())
-            .spawn(move || {
-                let (lock, cvar) = &*s;
-                loop {
-                    // Take the "run now" flag (set at start, by run_now, or when the interval passed).
-                    let due = match lock.lock() {
-                        Ok(mut g) if !g.1 => std::mem::replace(&mut g.0, false),
-                        _ => return,
-                    };
-                    let mut wait = Duration::from_secs(DEFAULT_INTERVAL_MINUTES * 60);
-                    if let Ok(mut conn) = comptoir_store::open(&database) {
-                        wait = interval(&conn).unwrap_or(wait);
-                        // Failures are recorded in the activity log by the catch-up itself; a shop
-                        // not connected yet is simply nothing to do.
-                        if due {
-                            match run_configured(&mut conn) {
-                                Ok(report) => on_report(Ok(&report)),
-                                Err(SyncError::NotConfigured(_)) => {}
-                                Err(e) => on_report(Err(&e)),
-                            }
-                        }
-                    }
-                    let Ok(guard) = lock.lock() else { return };
-                    let Ok((mut guard, waited)) =
-                        cvar.wait_timeout_while(guard, wait, |g| !g.0 && !g.1)
-                    else {
-                        return;
-                    };
-                    if waited.timed_out() {
-                        guard.0 = true;
+        let worker = Worker::spawn("catch-up", move |signal| {
+            // No wait before the first catch-up; waiting zero still takes a run_now that came
+            // before the thread started, which that first catch-up answers.
+            let mut wait = Duration::ZERO;
+            loop {
+                // Woken (run_now, even one that came during the last catch-up) or the interval
+                // passed: either way a catch-up is due.
+                if signal.wait(wait) == Wait::Stopped {
+                    return;
+                }
+                wait = Duration::from_secs(DEFAULT_INTERVAL_MINUTES * 60);
+                if let Ok(mut conn) = comptoir_store::open(&database) {
+                    wait = interval(&conn).unwrap_or(wait);
+                    // Failures are recorded in the activity log by the catch-up itself; a shop
+                    // not connected yet is simply nothing to do.
+                    match run_configured(&mut conn) {
+                        Ok(report) => on_report(Ok(&report)),
+                        Err(SyncError::NotConfigured(_)) => {}
+                        Err(e) => on_report(Err(&e)),
                     }
                 }
-            })?;
-        Ok(SyncWorker {
-            signal,
-            thread: std::sync::Mutex::new(Some(thread)),
-        })
+            }
+        })?;
+        Ok(SyncWorker { worker })
     }
 
     /// Asks for a catch-up now.
     pub fn run_now(&self) {
-        let (lock, cvar) = &*self.signal;
-        if let Ok(mut g) = lock.lock() {
-            g.0 = true;
-            cvar.notify_all();
-        }
+        self.worker.wake();
     }
 
     pub fn stop(&self) {
-        {
-            let (lock, cvar) = &*self.signal;
-            if let Ok(mut g) = lock.lock() {
-                g.1 = true;
-                cvar.notify_all();
-            }
-        }
-        if let Some(t) = self.thread.lock().ok().and_then(|mut t| t.take()) {
-            let _ = t.join();
-        }
-    }
-}
-
-impl Drop for SyncWorker {
-    fn drop(&mut self) {
-        self.stop();
+        self.worker.stop();
     }
 }
 
