@@ -18,7 +18,7 @@ use comptoir::{intake, sync};
 use comptoir_core::GmtTime;
 use comptoir_store::settings::{get_setting, set_setting};
 use comptoir_store::{Connection, with_tx};
-use comptoir_testkit::capture;
+use comptoir_testkit::{Capture, capture};
 use comptoir_woo::Secret;
 use comptoir_woo::rest::{Client, Shop};
 use standin::{Recorded, Seen, StandIn, Webhooks, recorded_order_pages, serve_order_pages};
@@ -103,6 +103,53 @@ impl Db {
 
 fn client(shop: &StandIn) -> Client {
     Client::new(Shop::new(&shop.url(), KEY, Secret::new(SECRET)).unwrap())
+}
+
+/// The shop of the s06 captures (an order refunded twice) as its REST API answers: the order
+/// list (rest/05) and order 26's refunds with their lines (rest/06).
+fn shop_with_refunds() -> StandIn {
+    StandIn::start(|s: &Seen| {
+        if s.path == "/wp-json/wc/v3/orders/26/refunds" {
+            Recorded::load("06")
+        } else if s.path == "/wp-json/wc/v3/orders" {
+            Recorded::load("05")
+        } else {
+            standin::not_found()
+        }
+    })
+}
+
+/// The webhooks of scenario s06, in the order WooCommerce sent them: created, paid, completed,
+/// then the two refunds.
+fn s06_webhooks() -> Vec<Capture> {
+    comptoir_testkit::scenarios()
+        .into_iter()
+        .find(|(s, _)| s.starts_with("s06"))
+        .unwrap()
+        .1
+}
+
+/// The engine on `db`'s data folder, sending what `pick` keeps of its events.
+fn engine_telling<T: Send + 'static>(
+    db: &Db,
+    pick: impl Fn(comptoir::Event) -> Option<T> + Send + Sync + 'static,
+) -> (comptoir::Engine, mpsc::Receiver<T>) {
+    let data = comptoir::DataDir::at(db._dir.path().join("data")).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let engine = comptoir::Engine::open(
+        data,
+        "test",
+        Arc::new(move |e| {
+            if let Some(v) = pick(e)
+                && let Ok(tx) = tx.lock()
+            {
+                let _ = tx.send(v);
+            }
+        }),
+    )
+    .unwrap();
+    (engine, rx)
 }
 
 fn expected_query(since: &str, page: &str) -> Vec<(String, String)> {
@@ -518,21 +565,10 @@ fn the_engine_catches_up_at_start_and_when_asked() {
         db.checked_until(&shop.url(), "2026-11-28T14:29:37");
         db
     };
-    let data = comptoir::DataDir::at(db._dir.path().join("data")).unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let tx = std::sync::Mutex::new(tx);
-    let engine = comptoir::Engine::open(
-        data,
-        "test",
-        std::sync::Arc::new(move |e| {
-            if let comptoir::Event::CatchUp { orders_changed, .. } = e
-                && let Ok(tx) = tx.lock()
-            {
-                let _ = tx.send(orders_changed);
-            }
-        }),
-    )
-    .unwrap();
+    let (engine, rx) = engine_telling(&db, |e| match e {
+        comptoir::Event::CatchUp { orders_changed, .. } => Some(orders_changed),
+        _ => None,
+    });
     let changed = rx
         .recv_timeout(std::time::Duration::from_secs(20))
         .expect("no catch-up at start");
@@ -559,25 +595,14 @@ fn the_engine_announces_a_failed_catch_up() {
     let shop = StandIn::start(|_: &Seen| Recorded::load("07"));
     let db = Db::new();
     db.connect(&shop.url());
-    let data = comptoir::DataDir::at(db._dir.path().join("data")).unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let tx = std::sync::Mutex::new(tx);
-    let engine = comptoir::Engine::open(
-        data,
-        "test",
-        std::sync::Arc::new(move |e| {
-            if let comptoir::Event::CatchUp {
-                orders_changed,
-                error,
-                ..
-            } = e
-                && let Ok(tx) = tx.lock()
-            {
-                let _ = tx.send((orders_changed, error));
-            }
-        }),
-    )
-    .unwrap();
+    let (engine, rx) = engine_telling(&db, |e| match e {
+        comptoir::Event::CatchUp {
+            orders_changed,
+            error,
+            ..
+        } => Some((orders_changed, error)),
+        _ => None,
+    });
     let (changed, error) = rx
         .recv_timeout(std::time::Duration::from_secs(20))
         .expect("no event for the failed catch-up at start");
@@ -592,22 +617,10 @@ fn the_engine_announces_a_failed_catch_up() {
 /// on the credit-note concepts, and the refunded products come back into stock.
 #[test]
 fn credit_notes_get_the_refunded_lines_from_the_shop() {
-    let shop = StandIn::start(|s: &Seen| {
-        if s.path == "/wp-json/wc/v3/orders/26/refunds" {
-            Recorded::load("06")
-        } else if s.path == "/wp-json/wc/v3/orders" {
-            Recorded::load("05")
-        } else {
-            standin::not_found()
-        }
-    });
+    let shop = shop_with_refunds();
     let mut db = Db::new();
-    let s06 = comptoir_testkit::scenarios()
-        .into_iter()
-        .find(|(s, _)| s.starts_with("s06"))
-        .unwrap()
-        .1;
-    let deliver = |conn: &mut Connection, c: &comptoir_testkit::Capture| {
+    let s06 = s06_webhooks();
+    let deliver = |conn: &mut Connection, c: &Capture| {
         let d = c.delivery();
         with_tx(conn, |tx| intake::apply_delivery_with_rules(tx, &d)).unwrap();
     };
@@ -664,12 +677,13 @@ fn credit_notes_get_the_refunded_lines_from_the_shop() {
     db.checked_until(&shop.url(), "2026-11-28T14:29:37");
     sync::run_configured(&mut db.conn).unwrap();
 
-    let asked = shop
-        .requests()
-        .iter()
-        .filter(|r| r.path == "/wp-json/wc/v3/orders/26/refunds")
-        .count();
-    assert_eq!(asked, 1, "one request for the order's refunds");
+    let refund_requests = || {
+        shop.requests()
+            .iter()
+            .filter(|r| r.path == "/wp-json/wc/v3/orders/26/refunds")
+            .count()
+    };
+    assert_eq!(refund_requests(), 1, "one request for the order's refunds");
     assert_eq!(
         lines(&db.conn, notes[0].id),
         ["CHOC-072 | Chocolat noir 72 % – tablette 100 g | 1 x 3.29 | 6% | 3.29 + 0.20"]
@@ -699,27 +713,14 @@ fn credit_notes_get_the_refunded_lines_from_the_shop() {
 
     // Read once: the next catch-up does not ask again, and a final credit note never changes.
     sync::run_configured(&mut db.conn).unwrap();
-    let asked_again = shop
-        .requests()
-        .iter()
-        .filter(|r| r.path == "/wp-json/wc/v3/orders/26/refunds")
-        .count();
-    assert_eq!(asked_again, 1);
+    assert_eq!(refund_requests(), 1);
 }
 
 /// In the running engine, a refund's webhook that makes a credit note asks for a catch-up at
 /// once, so the refunded lines are on the concept within seconds, not at the next timer.
 #[test]
 fn a_refund_webhook_brings_its_lines_within_seconds() {
-    let shop = StandIn::start(|s: &Seen| {
-        if s.path == "/wp-json/wc/v3/orders/26/refunds" {
-            Recorded::load("06")
-        } else if s.path == "/wp-json/wc/v3/orders" {
-            Recorded::load("05")
-        } else {
-            standin::not_found()
-        }
-    });
+    let shop = shop_with_refunds();
     let db = Db::new();
     db.connect(&shop.url());
     db.checked_until(&shop.url(), "2026-11-28T14:29:37");
@@ -736,30 +737,15 @@ fn a_refund_webhook_brings_its_lines_within_seconds() {
         "600",
     )
     .unwrap();
-    let data = comptoir::DataDir::at(db._dir.path().join("data")).unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let tx = std::sync::Mutex::new(tx);
-    let engine = comptoir::Engine::open(
-        data,
-        "test",
-        Arc::new(move |e| {
-            if let comptoir::Event::CatchUp { .. } = e
-                && let Ok(tx) = tx.lock()
-            {
-                let _ = tx.send(());
-            }
-        }),
-    )
-    .unwrap();
+    let (engine, rx) = engine_telling(&db, |e| match e {
+        comptoir::Event::CatchUp { .. } => Some(()),
+        _ => None,
+    });
     // The catch-up at start.
     rx.recv_timeout(Duration::from_secs(20)).unwrap();
     engine.start_listener("127.0.0.1:0".parse().unwrap());
     let addr = engine.listening_addr().unwrap();
-    let s06 = comptoir_testkit::scenarios()
-        .into_iter()
-        .find(|(s, _)| s.starts_with("s06"))
-        .unwrap()
-        .1;
+    let s06 = s06_webhooks();
     for c in &s06[..3] {
         assert_eq!(comptoir_testkit::post(addr, c), 200);
     }
