@@ -22,7 +22,7 @@ export interface ListenerStatus {
   port: number;
   local_url: string | null;
   /** Why it is not listening, as a sentence for the owner. */
-  reason: string | null;
+  reason: CoreMessage | null;
 }
 
 export interface TurnedAway {

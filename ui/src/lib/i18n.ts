@@ -928,6 +928,14 @@ const en = {
     'The address answered HTTP {status}{server} and the test did not reach this Comptoir. Point the tunnel or reverse proxy at http://127.0.0.1:{port}.',
   'msg.reach.trip.no_address': 'There is no public address to test: {reason}',
   'msg.reach.trip.starting': 'There is no public address to test: the tunnel is still starting.',
+  'msg.listener.not_loopback':
+    '{address} is not a loopback address; the listener only binds 127.0.0.1 so that nothing but the tunnel reaches it.',
+  'msg.listener.port_busy':
+    'Another program already uses port {port}. Close it, or choose another port in the settings (listener.port).',
+  'msg.listener.cannot_open': 'The listener could not open {address}: {error}.',
+  'msg.listener.cannot_start': 'The listener could not start: {error}.',
+  'msg.listener.closed': 'Comptoir was closed.',
+  'msg.listener.not_started': 'The listener has not been started yet.',
   'msg.webhook.created': 'Webhook {id} ({topic}) was created; it delivers to {url}.',
   'msg.webhook.moved': 'Webhook {id} ({topic}) now delivers to {url} instead of {previous}.',
   'msg.webhook.updated': 'Webhook {id} ({topic}) was updated; it delivers to {url}.',
@@ -1904,6 +1912,14 @@ const fr: Dictionary = {
     'L’adresse a répondu HTTP {status}{server} et le test n’a pas atteint ce Comptoir. Dirigez le tunnel ou le proxy inverse vers http://127.0.0.1:{port}.',
   'msg.reach.trip.no_address': 'Il n’y a pas d’adresse publique à tester : {reason}',
   'msg.reach.trip.starting': 'Il n’y a pas d’adresse publique à tester : le tunnel démarre encore.',
+  'msg.listener.not_loopback':
+    '{address} n’est pas une adresse locale (loopback) ; le récepteur n’écoute que sur 127.0.0.1, pour que seul le tunnel l’atteigne.',
+  'msg.listener.port_busy':
+    'Un autre programme utilise déjà le port {port}. Fermez-le, ou choisissez un autre port dans les réglages (listener.port).',
+  'msg.listener.cannot_open': 'Le récepteur n’a pas pu ouvrir {address} : {error}.',
+  'msg.listener.cannot_start': 'Le récepteur n’a pas pu démarrer : {error}.',
+  'msg.listener.closed': 'Comptoir a été fermé.',
+  'msg.listener.not_started': 'Le récepteur n’a pas encore été démarré.',
   'msg.webhook.created': 'Le webhook {id} ({topic}) a été créé ; il livre à {url}.',
   'msg.webhook.moved': 'Le webhook {id} ({topic}) livre désormais à {url} au lieu de {previous}.',
   'msg.webhook.updated': 'Le webhook {id} ({topic}) a été mis à jour ; il livre à {url}.',
@@ -2873,6 +2889,14 @@ const nl: Dictionary = {
     'Het adres antwoordde HTTP {status}{server} en de test bereikte deze Comptoir niet. Laat de tunnel of reverse proxy naar http://127.0.0.1:{port} wijzen.',
   'msg.reach.trip.no_address': 'Er is geen publiek adres om te testen: {reason}',
   'msg.reach.trip.starting': 'Er is geen publiek adres om te testen: de tunnel start nog.',
+  'msg.listener.not_loopback':
+    '{address} is geen loopback-adres; de ontvanger luistert alleen op 127.0.0.1, zodat niets anders dan de tunnel hem bereikt.',
+  'msg.listener.port_busy':
+    'Een ander programma gebruikt poort {port} al. Sluit het, of kies een andere poort in de instellingen (listener.port).',
+  'msg.listener.cannot_open': 'De ontvanger kon {address} niet openen: {error}.',
+  'msg.listener.cannot_start': 'De ontvanger kon niet starten: {error}.',
+  'msg.listener.closed': 'Comptoir werd gesloten.',
+  'msg.listener.not_started': 'De ontvanger werd nog niet gestart.',
   'msg.webhook.created': 'Webhook {id} ({topic}) werd aangemaakt; hij levert aan {url}.',
   'msg.webhook.moved': 'Webhook {id} ({topic}) levert nu aan {url} in plaats van {previous}.',
   'msg.webhook.updated': 'Webhook {id} ({topic}) werd bijgewerkt; hij levert aan {url}.',

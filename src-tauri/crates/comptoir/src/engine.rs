@@ -73,7 +73,7 @@ pub struct ListenerStatus {
     /// `http://127.0.0.1:PORT/webhooks/woocommerce` while listening.
     pub local_url: Option<String>,
     /// Why it is not listening, in the owner's words.
-    pub reason: Option<String>,
+    pub reason: Option<Message>,
 }
 
 /// Everything the connection screen shows about reaching the shop, in one read.
@@ -314,7 +314,10 @@ impl Engine {
                 state: ListenerState::Stopped,
                 port: crate::DEFAULT_PORT,
                 local_url: None,
-                reason: Some("The listener has not been started yet.".into()),
+                reason: Some(Message::new(
+                    &code::LISTENER_NOT_STARTED,
+                    "The listener has not been started yet.",
+                )),
             }),
             events,
             _lock: lock,
@@ -339,7 +342,7 @@ impl Engine {
                     state: ListenerState::Stopped,
                     port: crate::DEFAULT_PORT,
                     local_url: None,
-                    reason: Some(e.to_string()),
+                    reason: Some(e.message()),
                 });
             }
         };
@@ -351,7 +354,7 @@ impl Engine {
     pub fn start_listener(&self, addr: SocketAddr) -> ListenerStatus {
         self.stop_listener_quietly();
         let port = addr.port();
-        let stopped = |state, reason: String| ListenerStatus {
+        let stopped = |state, reason: Message| ListenerStatus {
             state,
             port,
             local_url: None,
@@ -360,7 +363,11 @@ impl Engine {
         if !addr.ip().is_loopback() {
             return self.set_status(stopped(
                 ListenerState::Stopped,
-                format!("{addr} is not a loopback address; the listener only binds 127.0.0.1 so that nothing but the tunnel reaches it."),
+                Message::new(
+                    &code::LISTENER_NOT_LOOPBACK,
+                    format!("{addr} is not a loopback address; the listener only binds 127.0.0.1 so that nothing but the tunnel reaches it."),
+                )
+                .with("address", addr.to_string()),
             ));
         }
         let tcp = match TcpListener::bind(addr) {
@@ -368,13 +375,22 @@ impl Engine {
             Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
                 return self.set_status(stopped(
                     ListenerState::PortBusy,
-                    format!("Another program already uses port {port}. Close it, or choose another port in the settings (listener.port)."),
+                    Message::new(
+                        &code::LISTENER_PORT_BUSY,
+                        format!("Another program already uses port {port}. Close it, or choose another port in the settings (listener.port)."),
+                    )
+                    .with("port", port),
                 ));
             }
             Err(e) => {
                 return self.set_status(stopped(
                     ListenerState::Stopped,
-                    format!("The listener could not open {addr}: {e}."),
+                    Message::new(
+                        &code::LISTENER_CANNOT_OPEN,
+                        format!("The listener could not open {addr}: {e}."),
+                    )
+                    .with("address", addr.to_string())
+                    .with("error", e.to_string()),
                 ));
             }
         };
@@ -403,13 +419,17 @@ impl Engine {
             }
             Err(e) => self.set_status(stopped(
                 ListenerState::Stopped,
-                format!("The listener could not start: {e}."),
+                Message::new(
+                    &code::LISTENER_CANNOT_START,
+                    format!("The listener could not start: {e}."),
+                )
+                .with("error", e.to_string()),
             )),
         }
     }
 
     /// Stops the listener; requests in progress finish first.
-    pub fn stop_listener(&self, reason: &str) -> ListenerStatus {
+    pub fn stop_listener(&self, reason: Message) -> ListenerStatus {
         let was_running = self.stop_listener_quietly();
         self.reach.set_port(None);
         if was_running {
@@ -423,7 +443,7 @@ impl Engine {
             state: ListenerState::Stopped,
             port,
             local_url: None,
-            reason: Some(reason.to_owned()),
+            reason: Some(reason),
         })
     }
 
@@ -442,7 +462,7 @@ impl Engine {
     pub fn shutdown(&self) {
         // The tunnel first, so that nothing reaches a listener that is going away.
         self.reach.stop();
-        self.stop_listener("Comptoir was closed.");
+        self.stop_listener(Message::new(&code::LISTENER_CLOSED, "Comptoir was closed."));
         self.intake.writer.stop();
         self.mailer.stop();
         self.catch_up.stop();
@@ -620,14 +640,14 @@ impl Engine {
                 millis: None,
                 status: None,
                 message: {
-                    let reason = status.reason.unwrap_or_default();
+                    let reason = status.reason.unwrap_or_else(|| Message::plain(""));
                     Message::new(
                         &code::REACH_TRIP_NO_LISTENER,
                         format!(
                             "The listener is not running, so nothing can answer the test: {reason}"
                         ),
                     )
-                    .with("reason", reason)
+                    .with_message("reason", &reason)
                 },
                 warning: None,
             };

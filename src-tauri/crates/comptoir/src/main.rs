@@ -532,7 +532,7 @@ fn serve(data_dir: DataDir, listen: Option<SocketAddr>) -> Result<(), Error> {
             addr: listen
                 .map(|a| a.to_string())
                 .unwrap_or_else(|| format!("127.0.0.1:{}", status.port)),
-            reason: status.reason.unwrap_or_default(),
+            reason: status.reason.map(|m| m.message).unwrap_or_default(),
         });
     }
     let info = engine.connection_info()?;
@@ -596,7 +596,7 @@ fn connect_command(data_dir: DataDir) -> Result<(), Error> {
     if status.state != ListenerState::Listening {
         return Err(Error::Listen {
             addr: format!("127.0.0.1:{}", status.port),
-            reason: status.reason.unwrap_or_default(),
+            reason: status.reason.map(|m| m.message).unwrap_or_default(),
         });
     }
     println!("Starting the tunnel…");

@@ -456,3 +456,25 @@ fn every_200_under_concurrency_is_committed() {
     }
     assert_eq!(stored.len(), answered_ok.len());
 }
+
+/// A port another program holds: the listener says so with a sentence the window can word in
+/// the owner's language (its code and the port), and stays stopped.
+#[test]
+fn a_busy_port_is_told_with_its_code_and_port() {
+    let shop = Shop::start();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let engine = shop.engine.as_ref().unwrap();
+    let status = engine.start_listener(SocketAddr::from(([127, 0, 0, 1], port)));
+    assert_eq!(status.state, ListenerState::PortBusy, "{status:?}");
+    let reason = status.reason.expect("a reason");
+    assert_eq!(reason.code_id(), Some("listener.port_busy"), "{reason:?}");
+    assert_eq!(reason.params["port"], port, "{reason:?}");
+    assert!(
+        reason
+            .message
+            .contains(&format!("Another program already uses port {port}")),
+        "{reason:?}"
+    );
+    assert_eq!(engine.listening_addr(), None);
+}

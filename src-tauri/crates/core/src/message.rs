@@ -149,6 +149,14 @@ pub mod code {
         REACH_TRIP_STARTING = "reach.trip.starting" [];
         REACH_TRIP_NO_LISTENER = "reach.trip.no_listener" [reason];
 
+        // Why the listener is not listening (the comptoir crate's engine).
+        LISTENER_NOT_LOOPBACK = "listener.not_loopback" [address];
+        LISTENER_PORT_BUSY = "listener.port_busy" [port];
+        LISTENER_CANNOT_OPEN = "listener.cannot_open" [address, error];
+        LISTENER_CANNOT_START = "listener.cannot_start" [error];
+        LISTENER_CLOSED = "listener.closed" [];
+        LISTENER_NOT_STARTED = "listener.not_started" [];
+
         // Comptoir's webhooks in WooCommerce (the woo crate's rest module, the comptoir crate's
         // connect module). `moved` is empty or a WEBHOOK_MOVED_NOTE sentence, `gone` empty or a
         // WEBHOOK_GONE_NOTE one.
