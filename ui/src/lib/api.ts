@@ -56,8 +56,8 @@ export interface TunnelState {
   state: TunnelRunState;
   /** `https://…` without a trailing slash, while up. */
   public_url: string | null;
-  /** Why it is down, a sentence from the core (English). */
-  reason: string | null;
+  /** Why it is down, a sentence from the core. */
+  reason: CoreMessage | null;
   /** How many times the tunnel was restarted after exiting. */
   restarts: number;
 }

@@ -928,6 +928,48 @@ const en = {
     'The address answered HTTP {status}{server} and the test did not reach this Comptoir. Point the tunnel or reverse proxy at http://127.0.0.1:{port}.',
   'msg.reach.trip.no_address': 'There is no public address to test: {reason}',
   'msg.reach.trip.starting': 'There is no public address to test: the tunnel is still starting.',
+  'msg.tunnel.bad_url':
+    '"{url}" cannot be the public address: {reason}. Enter the https:// address of your tunnel or reverse proxy, e.g. https://orders.myshop.be.',
+  'msg.tunnel.not_installed':
+    'cloudflared was not found ({exe}). Install cloudflared from Cloudflare, or enter the public address of your own tunnel instead.',
+  'msg.tunnel.spawn':
+    'cloudflared ({exe}) could not be started: {reason}. Check that the file is the cloudflared program and that you may run it.',
+  'msg.tunnel.no_address_yet': '{provider} gave no address in time; Comptoir keeps trying.',
+  'msg.tunnel.cloudflared_restarting':
+    '{end}{last_words}. Comptoir starts it again in {seconds} s; check this computer\'s internet connection (Cloudflare also limits how many quick tunnels may be made in a row).',
+  'msg.tunnel.end.exited': 'cloudflared stopped ({exit})',
+  'msg.tunnel.end.exited_without_address': 'cloudflared stopped before giving an address ({exit})',
+  'msg.tunnel.end.no_address': 'cloudflared gave no quick-tunnel address within {seconds} s',
+  'msg.tunnel.last_words': '; its last words: "{words}"',
+  'msg.tunnel.ngrok.no_authtoken':
+    'No ngrok authtoken is set. Paste your ngrok authtoken from dashboard.ngrok.com → Your Authtoken.',
+  'msg.tunnel.ngrok.authtoken_rejected':
+    'ngrok refused the authtoken ({detail}). Paste your ngrok authtoken again from dashboard.ngrok.com → Your Authtoken (a reset or revoked one no longer works).',
+  'msg.tunnel.ngrok.bad_domain':
+    '"{domain}" is not a domain name. Enter the domain reserved in your ngrok account (dashboard.ngrok.com → Domains), e.g. orders-myshop.ngrok.app, or leave it empty to use your account\'s own ngrok address.',
+  'msg.tunnel.ngrok.domain':
+    'ngrok would not open {domain} for this account ({detail}). Check that this domain is reserved in the ngrok account of this authtoken (dashboard.ngrok.com → Domains), or leave it empty to use your account\'s own ngrok address.',
+  'msg.tunnel.ngrok.unreachable':
+    'Comptoir could not reach ngrok ({server}): {reason}. Check this computer\'s internet connection; a firewall or proxy may block it.',
+  'msg.tunnel.ngrok.refused':
+    'ngrok refused to open the tunnel ({detail}). Check what your ngrok account allows at dashboard.ngrok.com (an ngrok agent running elsewhere with this account counts too).',
+  'msg.tunnel.ngrok.dropped':
+    'The connection to ngrok dropped ({reason}). If this keeps happening, check this computer\'s internet connection.',
+  'msg.tunnel.ngrok.retrying': '{error} Comptoir tries again in {seconds} s.',
+  'msg.tunnel.ngrok.could_not_start':
+    'Comptoir could not start the ngrok tunnel: {reason}. Close some programs and try again.',
+  'msg.tunnel.bad_local_address':
+    'The local address {address} is not valid ({reason}); this is a fault in Comptoir.',
+  'msg.tunnel.stopped': 'The tunnel was stopped.',
+  'msg.tunnel.not_started': 'not started',
+  'msg.tunnel.stopped_on_request': 'stopped',
+  'msg.tunnel.settings_unreadable':
+    'The tunnel settings could not be read from the database; restart Comptoir.',
+  'msg.tunnel.no_listener':
+    'The listener is not running, so the tunnel has nothing to lead to. Start the listener (or free its port).',
+  'msg.tunnel.no_public_url':
+    'No public address is set. Enter the https:// address of your tunnel or reverse proxy (tunnel.public_url), or choose cloudflared.',
+  'msg.tunnel.starting': 'the tunnel is starting',
   'msg.listener.not_loopback':
     '{address} is not a loopback address; the listener only binds 127.0.0.1 so that nothing but the tunnel reaches it.',
   'msg.listener.port_busy':
@@ -1912,6 +1954,49 @@ const fr: Dictionary = {
     'L’adresse a répondu HTTP {status}{server} et le test n’a pas atteint ce Comptoir. Dirigez le tunnel ou le proxy inverse vers http://127.0.0.1:{port}.',
   'msg.reach.trip.no_address': 'Il n’y a pas d’adresse publique à tester : {reason}',
   'msg.reach.trip.starting': 'Il n’y a pas d’adresse publique à tester : le tunnel démarre encore.',
+  'msg.tunnel.bad_url':
+    '« {url} » ne peut pas être l’adresse publique : {reason}. Saisissez l’adresse https:// de votre tunnel ou proxy inverse, p. ex. https://commandes.maboutique.be.',
+  'msg.tunnel.not_installed':
+    'cloudflared est introuvable ({exe}). Installez cloudflared depuis le site de Cloudflare, ou saisissez plutôt l’adresse publique de votre propre tunnel.',
+  'msg.tunnel.spawn':
+    'cloudflared ({exe}) n’a pas pu être lancé : {reason}. Vérifiez que le fichier est bien le programme cloudflared et que vous pouvez l’exécuter.',
+  'msg.tunnel.no_address_yet': '{provider} n’a pas donné d’adresse à temps ; Comptoir continue d’essayer.',
+  'msg.tunnel.cloudflared_restarting':
+    '{end}{last_words}. Comptoir le relance dans {seconds} s ; vérifiez la connexion internet de cet ordinateur (Cloudflare limite aussi le nombre de tunnels rapides créés d’affilée).',
+  'msg.tunnel.end.exited': 'cloudflared s’est arrêté ({exit})',
+  'msg.tunnel.end.exited_without_address':
+    'cloudflared s’est arrêté avant de donner une adresse ({exit})',
+  'msg.tunnel.end.no_address': 'cloudflared n’a pas donné d’adresse de tunnel rapide en {seconds} s',
+  'msg.tunnel.last_words': ' ; ses derniers mots : « {words} »',
+  'msg.tunnel.ngrok.no_authtoken':
+    'Aucun authtoken ngrok n’est réglé. Collez votre authtoken ngrok depuis dashboard.ngrok.com → Your Authtoken.',
+  'msg.tunnel.ngrok.authtoken_rejected':
+    'ngrok a refusé l’authtoken ({detail}). Collez à nouveau votre authtoken ngrok depuis dashboard.ngrok.com → Your Authtoken (un authtoken réinitialisé ou révoqué ne fonctionne plus).',
+  'msg.tunnel.ngrok.bad_domain':
+    '« {domain} » n’est pas un nom de domaine. Saisissez le domaine réservé dans votre compte ngrok (dashboard.ngrok.com → Domains), p. ex. commandes-maboutique.ngrok.app, ou laissez vide pour utiliser l’adresse ngrok de votre compte.',
+  'msg.tunnel.ngrok.domain':
+    'ngrok refuse d’ouvrir {domain} pour ce compte ({detail}). Vérifiez que ce domaine est réservé dans le compte ngrok de cet authtoken (dashboard.ngrok.com → Domains), ou laissez vide pour utiliser l’adresse ngrok de votre compte.',
+  'msg.tunnel.ngrok.unreachable':
+    'Comptoir n’a pas pu joindre ngrok ({server}) : {reason}. Vérifiez la connexion internet de cet ordinateur ; un pare-feu ou un proxy peut la bloquer.',
+  'msg.tunnel.ngrok.refused':
+    'ngrok a refusé d’ouvrir le tunnel ({detail}). Vérifiez ce que votre compte ngrok permet sur dashboard.ngrok.com (un agent ngrok qui tourne ailleurs avec ce compte compte aussi).',
+  'msg.tunnel.ngrok.dropped':
+    'La connexion à ngrok a été coupée ({reason}). Si cela se répète, vérifiez la connexion internet de cet ordinateur.',
+  'msg.tunnel.ngrok.retrying': '{error} Comptoir réessaie dans {seconds} s.',
+  'msg.tunnel.ngrok.could_not_start':
+    'Comptoir n’a pas pu démarrer le tunnel ngrok : {reason}. Fermez quelques programmes et réessayez.',
+  'msg.tunnel.bad_local_address':
+    'L’adresse locale {address} n’est pas valable ({reason}) ; c’est une erreur de Comptoir.',
+  'msg.tunnel.stopped': 'Le tunnel a été arrêté.',
+  'msg.tunnel.not_started': 'pas démarré',
+  'msg.tunnel.stopped_on_request': 'arrêté',
+  'msg.tunnel.settings_unreadable':
+    'Les réglages du tunnel n’ont pas pu être lus dans la base de données ; redémarrez Comptoir.',
+  'msg.tunnel.no_listener':
+    'Le récepteur ne tourne pas, le tunnel ne mène donc nulle part. Démarrez le récepteur (ou libérez son port).',
+  'msg.tunnel.no_public_url':
+    'Aucune adresse publique n’est réglée. Saisissez l’adresse https:// de votre tunnel ou proxy inverse (tunnel.public_url), ou choisissez cloudflared.',
+  'msg.tunnel.starting': 'le tunnel démarre',
   'msg.listener.not_loopback':
     '{address} n’est pas une adresse locale (loopback) ; le récepteur n’écoute que sur 127.0.0.1, pour que seul le tunnel l’atteigne.',
   'msg.listener.port_busy':
@@ -2889,6 +2974,48 @@ const nl: Dictionary = {
     'Het adres antwoordde HTTP {status}{server} en de test bereikte deze Comptoir niet. Laat de tunnel of reverse proxy naar http://127.0.0.1:{port} wijzen.',
   'msg.reach.trip.no_address': 'Er is geen publiek adres om te testen: {reason}',
   'msg.reach.trip.starting': 'Er is geen publiek adres om te testen: de tunnel start nog.',
+  'msg.tunnel.bad_url':
+    '„{url}” kan niet het publieke adres zijn: {reason}. Vul het https://-adres van uw tunnel of reverse proxy in, bv. https://bestellingen.mijnwinkel.be.',
+  'msg.tunnel.not_installed':
+    'cloudflared werd niet gevonden ({exe}). Installeer cloudflared van Cloudflare, of vul in plaats daarvan het publieke adres van uw eigen tunnel in.',
+  'msg.tunnel.spawn':
+    'cloudflared ({exe}) kon niet gestart worden: {reason}. Controleer dat het bestand het programma cloudflared is en dat u het mag uitvoeren.',
+  'msg.tunnel.no_address_yet': '{provider} gaf niet op tijd een adres; Comptoir blijft het proberen.',
+  'msg.tunnel.cloudflared_restarting':
+    '{end}{last_words}. Comptoir start het opnieuw over {seconds} s; controleer de internetverbinding van deze computer (Cloudflare beperkt ook hoeveel snelle tunnels na elkaar gemaakt mogen worden).',
+  'msg.tunnel.end.exited': 'cloudflared is gestopt ({exit})',
+  'msg.tunnel.end.exited_without_address': 'cloudflared is gestopt voordat het een adres gaf ({exit})',
+  'msg.tunnel.end.no_address': 'cloudflared gaf binnen {seconds} s geen adres voor een snelle tunnel',
+  'msg.tunnel.last_words': '; zijn laatste woorden: „{words}”',
+  'msg.tunnel.ngrok.no_authtoken':
+    'Er is geen ngrok-authtoken ingesteld. Plak uw ngrok-authtoken van dashboard.ngrok.com → Your Authtoken.',
+  'msg.tunnel.ngrok.authtoken_rejected':
+    'ngrok weigerde het authtoken ({detail}). Plak uw ngrok-authtoken opnieuw van dashboard.ngrok.com → Your Authtoken (een gereset of ingetrokken token werkt niet meer).',
+  'msg.tunnel.ngrok.bad_domain':
+    '„{domain}” is geen domeinnaam. Vul het domein in dat in uw ngrok-account gereserveerd is (dashboard.ngrok.com → Domains), bv. bestellingen-mijnwinkel.ngrok.app, of laat het leeg om het eigen ngrok-adres van uw account te gebruiken.',
+  'msg.tunnel.ngrok.domain':
+    'ngrok wilde {domain} niet openen voor dit account ({detail}). Controleer dat dit domein gereserveerd is in het ngrok-account van dit authtoken (dashboard.ngrok.com → Domains), of laat het leeg om het eigen ngrok-adres van uw account te gebruiken.',
+  'msg.tunnel.ngrok.unreachable':
+    'Comptoir kon ngrok niet bereiken ({server}): {reason}. Controleer de internetverbinding van deze computer; een firewall of proxy kan ze blokkeren.',
+  'msg.tunnel.ngrok.refused':
+    'ngrok weigerde de tunnel te openen ({detail}). Controleer wat uw ngrok-account toelaat op dashboard.ngrok.com (een ngrok-agent die elders met dit account draait, telt ook mee).',
+  'msg.tunnel.ngrok.dropped':
+    'De verbinding met ngrok viel weg ({reason}). Als dit blijft gebeuren, controleer dan de internetverbinding van deze computer.',
+  'msg.tunnel.ngrok.retrying': '{error} Comptoir probeert het opnieuw over {seconds} s.',
+  'msg.tunnel.ngrok.could_not_start':
+    'Comptoir kon de ngrok-tunnel niet starten: {reason}. Sluit enkele programma’s en probeer het opnieuw.',
+  'msg.tunnel.bad_local_address':
+    'Het lokale adres {address} is niet geldig ({reason}); dit is een fout in Comptoir.',
+  'msg.tunnel.stopped': 'De tunnel werd gestopt.',
+  'msg.tunnel.not_started': 'niet gestart',
+  'msg.tunnel.stopped_on_request': 'gestopt',
+  'msg.tunnel.settings_unreadable':
+    'De tunnelinstellingen konden niet uit de database gelezen worden; herstart Comptoir.',
+  'msg.tunnel.no_listener':
+    'De ontvanger draait niet, dus de tunnel leidt nergens heen. Start de ontvanger (of maak zijn poort vrij).',
+  'msg.tunnel.no_public_url':
+    'Er is geen publiek adres ingesteld. Vul het https://-adres van uw tunnel of reverse proxy in (tunnel.public_url), of kies cloudflared.',
+  'msg.tunnel.starting': 'de tunnel start',
   'msg.listener.not_loopback':
     '{address} is geen loopback-adres; de ontvanger luistert alleen op 127.0.0.1, zodat niets anders dan de tunnel hem bereikt.',
   'msg.listener.port_busy':

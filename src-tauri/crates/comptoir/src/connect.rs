@@ -252,7 +252,7 @@ pub fn heal(conn: &Connection, delivery_url: &str) -> Result<Option<WebhooksRepo
 /// point them at. `None` when not connected.
 pub fn inspect(
     conn: &Connection,
-    why_no_address: &str,
+    why_no_address: &Message,
 ) -> Result<Option<WebhooksState>, StoreError> {
     let mut st = state(conn)?;
     if !st.connected {
@@ -279,7 +279,7 @@ pub fn inspect(
                     "There is no public address, so the webhooks cannot be set right yet ({why_no_address}); Comptoir does it as soon as the tunnel is up."
                 ),
             )
-            .with("reason", why_no_address);
+            .with_message("reason", why_no_address);
             if st.last_problem.as_ref() != Some(&problem) {
                 for h in st.hooks.iter().filter(|h| h.status != "active") {
                     record_activity(

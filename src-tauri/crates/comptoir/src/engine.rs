@@ -619,7 +619,7 @@ impl Engine {
                         &code::REACH_TRIP_NO_ADDRESS,
                         format!("There is no public address to test: {reason}"),
                     )
-                    .with("reason", reason),
+                    .with_message("reason", &reason),
                     None => Message::new(
                         &code::REACH_TRIP_STARTING,
                         "There is no public address to test: the tunnel is still starting.",

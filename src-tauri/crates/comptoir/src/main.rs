@@ -607,10 +607,10 @@ fn connect_command(data_dir: DataDir) -> Result<(), Error> {
         return Err(Error::Document(format!(
             "The tunnel ({}) is not up, so WooCommerce would have nowhere to deliver: {}",
             tunnel.provider,
-            tunnel
-                .reason
-                .as_deref()
-                .unwrap_or("it is still starting; try again.")
+            tunnel.reason.map_or_else(
+                || "it is still starting; try again.".to_owned(),
+                |m| m.message
+            )
         )));
     }
     let trip = engine.test_public_url();
@@ -708,7 +708,10 @@ fn describe(event: &Event) -> Option<String> {
                     comptoir_woo::WEBHOOK_PATH
                 ),
                 (comptoir_tunnel::State::Starting, _) => "starting".to_owned(),
-                _ => format!("down: {}", t.reason.as_deref().unwrap_or("stopped")),
+                _ => format!(
+                    "down: {}",
+                    t.reason.as_ref().map_or("stopped", |m| m.message.as_str())
+                ),
             };
             format!(
                 "{} tunnel ({}) {what}",

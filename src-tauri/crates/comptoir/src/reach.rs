@@ -58,19 +58,19 @@ pub struct TunnelState {
     /// The public address (`https://…`, no trailing slash) while up.
     pub public_url: Option<String>,
     /// Why it is down, a sentence for the owner.
-    pub reason: Option<String>,
+    pub reason: Option<Message>,
     /// How many times the tunnel was restarted after exiting.
     pub restarts: u32,
 }
 
 impl TunnelState {
-    fn down(provider: &str, reason: impl Into<String>) -> TunnelState {
+    fn down(provider: &str, reason: Message) -> TunnelState {
         TunnelState {
             provider: provider.to_owned(),
             available: true,
             state: State::Down,
             public_url: None,
-            reason: Some(reason.into()),
+            reason: Some(reason),
             restarts: 0,
         }
     }
@@ -369,6 +369,102 @@ fn trip_error(e: &ureq::Error, url: &str, host: &str) -> Message {
     message.with("url", url)
 }
 
+/// A tunnel error as the window words it: its code and values, its English text unchanged.
+/// Details quoted from cloudflared, ngrok or the system stay as they said them.
+pub fn tunnel_message(e: &TunnelError) -> Message {
+    use comptoir_tunnel::CloudflaredEnd;
+    let text = e.to_string();
+    match e {
+        TunnelError::BadUrl { url, reason } => Message::new(&code::TUNNEL_BAD_URL, text)
+            .with("url", url.as_str())
+            .with("reason", reason.as_str()),
+        TunnelError::NotInstalled { exe } => {
+            Message::new(&code::TUNNEL_NOT_INSTALLED, text).with("exe", exe.as_str())
+        }
+        TunnelError::Spawn { exe, reason } => Message::new(&code::TUNNEL_SPAWN, text)
+            .with("exe", exe.as_str())
+            .with("reason", reason.as_str()),
+        TunnelError::NoAddressYet { provider } => {
+            Message::new(&code::TUNNEL_NO_ADDRESS_YET, text).with("provider", provider.as_str())
+        }
+        TunnelError::CloudflaredRestarting {
+            end,
+            last_words,
+            restart_in_secs,
+        } => {
+            let end_said = match end {
+                CloudflaredEnd::Exited { exit } => {
+                    Message::new(&code::TUNNEL_END_EXITED, end.to_string())
+                        .with("exit", exit.as_str())
+                }
+                CloudflaredEnd::ExitedWithoutAddress { exit } => {
+                    Message::new(&code::TUNNEL_END_EXITED_WITHOUT_ADDRESS, end.to_string())
+                        .with("exit", exit.as_str())
+                }
+                CloudflaredEnd::NoAddress { within_secs } => {
+                    Message::new(&code::TUNNEL_END_NO_ADDRESS, end.to_string())
+                        .with("seconds", *within_secs)
+                }
+            };
+            let words = last_words
+                .as_ref()
+                .map_or(serde_json::Value::from(""), |w| {
+                    Message::new(
+                        &code::TUNNEL_LAST_WORDS,
+                        format!("; its last words: \"{w}\""),
+                    )
+                    .with("words", w.as_str())
+                    .to_value()
+                });
+            Message::new(&code::TUNNEL_CLOUDFLARED_RESTARTING, text)
+                .with_message("end", &end_said)
+                .with("last_words", words)
+                .with("seconds", *restart_in_secs)
+        }
+        TunnelError::NgrokNoAuthtoken => Message::new(&code::TUNNEL_NGROK_NO_AUTHTOKEN, text),
+        TunnelError::NgrokAuthtokenRejected { detail } => {
+            Message::new(&code::TUNNEL_NGROK_AUTHTOKEN_REJECTED, text)
+                .with("detail", detail.as_str())
+        }
+        TunnelError::NgrokBadDomain { domain } => {
+            Message::new(&code::TUNNEL_NGROK_BAD_DOMAIN, text).with("domain", domain.as_str())
+        }
+        TunnelError::NgrokDomain { domain, detail } => {
+            Message::new(&code::TUNNEL_NGROK_DOMAIN, text)
+                .with("domain", domain.as_str())
+                .with("detail", detail.as_str())
+        }
+        TunnelError::NgrokUnreachable { server, reason } => {
+            Message::new(&code::TUNNEL_NGROK_UNREACHABLE, text)
+                .with("server", server.as_str())
+                .with("reason", reason.as_str())
+        }
+        TunnelError::NgrokRefused { detail } => {
+            Message::new(&code::TUNNEL_NGROK_REFUSED, text).with("detail", detail.as_str())
+        }
+        TunnelError::NgrokDropped { reason } => {
+            Message::new(&code::TUNNEL_NGROK_DROPPED, text).with("reason", reason.as_str())
+        }
+        TunnelError::NgrokRetrying {
+            error,
+            restart_in_secs,
+        } => Message::new(&code::TUNNEL_NGROK_RETRYING, text)
+            .with_message("error", &tunnel_message(error))
+            .with("seconds", *restart_in_secs),
+        TunnelError::NgrokCouldNotStart { reason } => {
+            Message::new(&code::TUNNEL_NGROK_COULD_NOT_START, text).with("reason", reason.as_str())
+        }
+        TunnelError::BadLocalAddress { address, reason } => {
+            Message::new(&code::TUNNEL_BAD_LOCAL_ADDRESS, text)
+                .with("address", address.as_str())
+                .with("reason", reason.as_str())
+        }
+        TunnelError::Stopped => Message::new(&code::TUNNEL_STOPPED, text),
+        TunnelError::NotStarted => Message::new(&code::TUNNEL_NOT_STARTED, text),
+        TunnelError::StoppedOnRequest => Message::new(&code::TUNNEL_STOPPED_ON_REQUEST, text),
+    }
+}
+
 /// The tunnel settings; a change restarts the tunnel. The ngrok authtoken is read when
 /// ngrok starts (it lives with the passwords).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -476,7 +572,11 @@ impl Shared {
             available: true,
             state: s.state,
             public_url: s.url.clone(),
-            reason: s.reason.clone(),
+            // The structured error when the provider gave one, so the window can word it.
+            reason: match (&s.error, &s.reason) {
+                (Some(e), _) => Some(tunnel_message(e)),
+                (None, r) => r.clone().map(Message::plain),
+            },
             restarts: s.restarts,
         });
     }
@@ -494,7 +594,10 @@ impl Shared {
         let Some(settings) = settings else {
             self.set_tunnel(TunnelState::down(
                 "manual",
-                "The tunnel settings could not be read from the database; restart Comptoir.",
+                Message::new(
+                    &code::TUNNEL_SETTINGS_UNREADABLE,
+                    "The tunnel settings could not be read from the database; restart Comptoir.",
+                ),
             ));
             return None;
         };
@@ -502,7 +605,10 @@ impl Shared {
         let Some(port) = port else {
             self.set_tunnel(TunnelState::down(
                 name,
-                "The listener is not running, so the tunnel has nothing to lead to. Start the listener (or free its port).",
+                Message::new(
+                    &code::TUNNEL_NO_LISTENER,
+                    "The listener is not running, so the tunnel has nothing to lead to. Start the listener (or free its port).",
+                ),
             ));
             return None;
         };
@@ -517,7 +623,7 @@ impl Shared {
                     let e = TunnelError::NotInstalled {
                         exe: "looked for on the PATH and in its usual folders".to_owned(),
                     };
-                    self.set_tunnel(TunnelState::down(name, e.to_string()));
+                    self.set_tunnel(TunnelState::down(name, tunnel_message(&e)));
                     return None;
                 };
                 self.set_tunnel(TunnelState::starting(name));
@@ -556,7 +662,10 @@ impl Shared {
                 if settings.public_url.trim().is_empty() {
                     self.set_tunnel(TunnelState::down(
                         "manual",
-                        "No public address is set. Enter the https:// address of your tunnel or reverse proxy (tunnel.public_url), or choose cloudflared.",
+                        Message::new(
+                            &code::TUNNEL_NO_PUBLIC_URL,
+                            "No public address is set. Enter the https:// address of your tunnel or reverse proxy (tunnel.public_url), or choose cloudflared.",
+                        ),
                     ));
                     return None;
                 }
@@ -588,10 +697,9 @@ impl Shared {
             (State::Up, Some(url)) => self.heal(url),
             _ => {
                 let Some(conn) = self.connect() else { return };
-                let why = tunnel
-                    .reason
-                    .clone()
-                    .unwrap_or_else(|| "the tunnel is starting".to_owned());
+                let why = tunnel.reason.clone().unwrap_or_else(|| {
+                    Message::new(&code::TUNNEL_STARTING, "the tunnel is starting")
+                });
                 if let Ok(Some(state)) = connect::inspect(&conn, &why) {
                     (self.events)(Event::Webhooks {
                         state,
@@ -650,7 +758,10 @@ fn run(shared: Arc<Shared>) {
             }
             shared.publish(None);
             let name = shared.lock().tunnel.provider.clone();
-            shared.set_tunnel(TunnelState::down(&name, "Comptoir was closed."));
+            shared.set_tunnel(TunnelState::down(
+                &name,
+                Message::new(&code::LISTENER_CLOSED, "Comptoir was closed."),
+            ));
             return;
         }
         let mut restart = todo.restart;
@@ -736,7 +847,13 @@ impl Reach {
             catch_up,
             inner: Mutex::new(Inner {
                 port: None,
-                tunnel: TunnelState::down(&provider, "The listener has not been started yet."),
+                tunnel: TunnelState::down(
+                    &provider,
+                    Message::new(
+                        &code::LISTENER_NOT_STARTED,
+                        "The listener has not been started yet.",
+                    ),
+                ),
                 last_url: None,
                 requests: Requests::default(),
                 restarting: false,
@@ -819,7 +936,7 @@ impl Reach {
                 }
                 _ => tunnel
                     .reason
-                    .unwrap_or_else(|| "the tunnel is down.".to_owned()),
+                    .map_or_else(|| "the tunnel is down.".to_owned(), |m| m.message),
             };
             return Err(connect::ConnectError::NoAddress(why));
         };

@@ -370,8 +370,25 @@ fn after_a_cloudflared_restart_the_webhooks_follow_and_a_catch_up_runs() {
         _ => None,
     });
     assert!(
-        down.reason.as_deref().unwrap().contains("TLS handshake"),
+        down.reason
+            .as_ref()
+            .unwrap()
+            .message
+            .contains("TLS handshake"),
         "{down:?}"
+    );
+    // cloudflared's exit reaches the window with its code and its own last words as a value.
+    let reason = down.reason.as_ref().unwrap();
+    assert_eq!(
+        reason.code_id(),
+        Some("tunnel.cloudflared_restarting"),
+        "{reason:?}"
+    );
+    assert!(
+        reason.params["last_words"]["params"]["words"]
+            .as_str()
+            .is_some_and(|w| w.contains("TLS handshake")),
+        "{reason:?}"
     );
     let up = r.wait(30, |e| match e {
         Event::Tunnel(t) if t.state == State::Up => Some(t.clone()),
@@ -452,7 +469,7 @@ fn the_round_trip_reaches_this_listener_and_nothing_else() {
     r.engine.restart_tunnel();
     let tunnel = r.engine.wait_for_tunnel(Duration::from_secs(10));
     assert_eq!(tunnel.state, State::Down);
-    assert!(tunnel.reason.unwrap().contains("https://"));
+    assert!(tunnel.reason.unwrap().message.contains("https://"));
 
     let trip = r.engine.test_public_url();
     assert!(trip.ok, "{trip:?}");
@@ -564,7 +581,13 @@ fn ngrok_without_an_authtoken_says_so_and_a_new_provider_takes_over() {
     assert_eq!(tunnel.state, State::Down);
     assert!(tunnel.available);
     let reason = tunnel.reason.unwrap();
-    assert!(reason.contains("authtoken"), "{reason}");
+    assert!(reason.message.contains("authtoken"), "{reason}");
+    // Coded for the window, so the owner reads it in their language.
+    assert_eq!(
+        reason.code_id(),
+        Some("tunnel.ngrok.no_authtoken"),
+        "{reason:?}"
+    );
     let trip = r.engine.test_public_url();
     assert!(
         !trip.ok && trip.message.message.contains("authtoken"),

@@ -149,6 +149,36 @@ pub mod code {
         REACH_TRIP_STARTING = "reach.trip.starting" [];
         REACH_TRIP_NO_LISTENER = "reach.trip.no_listener" [reason];
 
+        // Why the tunnel is down (the tunnel crate's TunnelError, the comptoir crate's reach
+        // module). `end` is a TUNNEL_END_* sentence, `last_words` empty or TUNNEL_LAST_WORDS,
+        // `error` (ngrok retrying) another tunnel sentence.
+        TUNNEL_BAD_URL = "tunnel.bad_url" [url, reason];
+        TUNNEL_NOT_INSTALLED = "tunnel.not_installed" [exe];
+        TUNNEL_SPAWN = "tunnel.spawn" [exe, reason];
+        TUNNEL_NO_ADDRESS_YET = "tunnel.no_address_yet" [provider];
+        TUNNEL_CLOUDFLARED_RESTARTING = "tunnel.cloudflared_restarting" [end, last_words, seconds];
+        TUNNEL_END_EXITED = "tunnel.end.exited" [exit];
+        TUNNEL_END_EXITED_WITHOUT_ADDRESS = "tunnel.end.exited_without_address" [exit];
+        TUNNEL_END_NO_ADDRESS = "tunnel.end.no_address" [seconds];
+        TUNNEL_LAST_WORDS = "tunnel.last_words" [words];
+        TUNNEL_NGROK_NO_AUTHTOKEN = "tunnel.ngrok.no_authtoken" [];
+        TUNNEL_NGROK_AUTHTOKEN_REJECTED = "tunnel.ngrok.authtoken_rejected" [detail];
+        TUNNEL_NGROK_BAD_DOMAIN = "tunnel.ngrok.bad_domain" [domain];
+        TUNNEL_NGROK_DOMAIN = "tunnel.ngrok.domain" [domain, detail];
+        TUNNEL_NGROK_UNREACHABLE = "tunnel.ngrok.unreachable" [server, reason];
+        TUNNEL_NGROK_REFUSED = "tunnel.ngrok.refused" [detail];
+        TUNNEL_NGROK_DROPPED = "tunnel.ngrok.dropped" [reason];
+        TUNNEL_NGROK_RETRYING = "tunnel.ngrok.retrying" [error, seconds];
+        TUNNEL_NGROK_COULD_NOT_START = "tunnel.ngrok.could_not_start" [reason];
+        TUNNEL_BAD_LOCAL_ADDRESS = "tunnel.bad_local_address" [address, reason];
+        TUNNEL_STOPPED = "tunnel.stopped" [];
+        TUNNEL_NOT_STARTED = "tunnel.not_started" [];
+        TUNNEL_STOPPED_ON_REQUEST = "tunnel.stopped_on_request" [];
+        TUNNEL_SETTINGS_UNREADABLE = "tunnel.settings_unreadable" [];
+        TUNNEL_NO_LISTENER = "tunnel.no_listener" [];
+        TUNNEL_NO_PUBLIC_URL = "tunnel.no_public_url" [];
+        TUNNEL_STARTING = "tunnel.starting" [];
+
         // Why the listener is not listening (the comptoir crate's engine).
         LISTENER_NOT_LOOPBACK = "listener.not_loopback" [address];
         LISTENER_PORT_BUSY = "listener.port_busy" [port];
