@@ -390,3 +390,72 @@ fn run(database: &std::path::Path, events: &MailSink, signal: &Signal) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Mutex, mpsc};
+    use std::time::Instant;
+
+    /// The worker looks at the queue on its own only every 5 s; a document queued while it
+    /// sleeps must be taken at once when it is woken (the intake and the Send button wake it).
+    #[test]
+    fn a_wake_takes_what_was_queued_at_once_not_at_the_next_look() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = crate::DataDir::at(dir.path().join("data")).unwrap();
+        let mut conn = comptoir_store::open(&data.database()).unwrap();
+        for (k, v) in [
+            ("documents.kind", "invoice"),
+            ("documents.trigger", "created"),
+        ] {
+            crate::config::set(&conn, &crate::ConfigKey::parse(k).unwrap(), v).unwrap();
+        }
+        for (scenario, file) in [("s02", "001"), ("s03", "001")] {
+            let d = comptoir_testkit::capture(scenario, file).delivery();
+            with_tx(&mut conn, |tx| {
+                crate::intake::apply_delivery_with_rules(tx, &d)
+            })
+            .unwrap();
+        }
+        let mut ids: Vec<i64> = documents::list(&conn, &Default::default())
+            .unwrap()
+            .iter()
+            .map(|d| d.id)
+            .collect();
+        ids.sort_unstable();
+        assert_eq!(ids.len(), 2);
+        // No mail server is set: each attempt ends at once with "not set up yet", which is
+        // enough to see when the worker looked, without an SMTP conversation.
+        documents::send(&mut conn, ids[0]).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let tx = Mutex::new(tx);
+        let worker = MailWorker::spawn(
+            data.database(),
+            Arc::new(move |e: MailEvent| {
+                if let Ok(tx) = tx.lock() {
+                    let _ = tx.send((e.document_id, e.state));
+                }
+            }),
+        )
+        .unwrap();
+        let long = Duration::from_secs(20);
+        assert_eq!(
+            rx.recv_timeout(long).unwrap(),
+            (ids[0], "queued".to_owned())
+        );
+        // Now it sleeps until its next look, 5 s from now (the first row is due in 60 s).
+        documents::send(&mut conn, ids[1]).unwrap();
+        let t = Instant::now();
+        worker.wake();
+        assert_eq!(
+            rx.recv_timeout(long).unwrap(),
+            (ids[1], "queued".to_owned())
+        );
+        assert!(
+            t.elapsed() < Duration::from_secs(3),
+            "taken after {:?}: not woken, found by the next look",
+            t.elapsed()
+        );
+        worker.stop();
+    }
+}
