@@ -385,6 +385,25 @@ async fn scenario(app: &App, cloudflared: &Path, shop_side: &Shop<'_>) {
         })
         .await;
     println!("e2e: in French: {fr}");
+    // The core's own sentences too: the round trip and what Check now changed.
+    let trip = window
+        .text_when("round-trip", DOM_TIMEOUT, |t| {
+            t.contains("a reçu son propre test via")
+                && t.contains(
+                    "ne peut pas être l’adresse publique : elle doit commencer par https://",
+                )
+        })
+        .await;
+    let changes = window
+        .text_when("webhooks-changes", DOM_TIMEOUT, |t| {
+            t.contains("avait été désactivé par WooCommerce")
+        })
+        .await;
+    println!(
+        "e2e: in French: {} / {}",
+        trip.replace('\n', " / "),
+        changes.replace('\n', " / ")
+    );
     window.screenshot("connection-fr.png").await;
     window.click_testid("lang-en").await;
     if let Some(text) = window.text_of("error-banner").await.unwrap() {

@@ -126,7 +126,7 @@ export interface RoundTrip {
   /** That it works, or why not and what to do (a plain string when the command itself failed). */
   message: CoreMessage | string;
   /** It works from here, but WooCommerce will not deliver to it. */
-  warning: string | null;
+  warning: CoreMessage | null;
 }
 
 /** WooCommerce's statuses; plugins may add others. */

@@ -930,6 +930,16 @@ const en = {
   'msg.reach.trip.starting': 'There is no public address to test: the tunnel is still starting.',
   'msg.tunnel.bad_url':
     '"{url}" cannot be the public address: {reason}. Enter the https:// address of your tunnel or reverse proxy, e.g. https://orders.myshop.be.',
+  'msg.tunnel.bad_url.not_https':
+    'it must start with https:// (WooCommerce checks certificates, and orders carry personal data)',
+  'msg.tunnel.bad_url.query': 'it contains a query (?…) or a fragment (#…)',
+  'msg.tunnel.bad_url.no_host': 'it has no host name',
+  'msg.tunnel.bad_url.user': 'it contains a user name',
+  'msg.tunnel.bad_url.ip_address': 'WooCommerce does not deliver to IPv6 addresses; use a host name',
+  'msg.tunnel.bad_url.port': 'WooCommerce only delivers to ports 443, 80 and 8080, not {port}',
+  'msg.tunnel.bad_url.not_a_port': 'WooCommerce only delivers to ports 443, 80 and 8080',
+  'msg.tunnel.bad_url.private':
+    'it is a local or private address, which WooCommerce refuses to call',
   'msg.tunnel.not_installed':
     'cloudflared was not found ({exe}). Install cloudflared from Cloudflare, or enter the public address of your own tunnel instead.',
   'msg.tunnel.spawn':
@@ -1956,6 +1966,17 @@ const fr: Dictionary = {
   'msg.reach.trip.starting': 'Il n’y a pas d’adresse publique à tester : le tunnel démarre encore.',
   'msg.tunnel.bad_url':
     '« {url} » ne peut pas être l’adresse publique : {reason}. Saisissez l’adresse https:// de votre tunnel ou proxy inverse, p. ex. https://commandes.maboutique.be.',
+  'msg.tunnel.bad_url.not_https':
+    'elle doit commencer par https:// (WooCommerce vérifie les certificats, et les commandes contiennent des données personnelles)',
+  'msg.tunnel.bad_url.query': 'elle contient une requête (?…) ou un fragment (#…)',
+  'msg.tunnel.bad_url.no_host': 'elle n’a pas de nom d’hôte',
+  'msg.tunnel.bad_url.user': 'elle contient un nom d’utilisateur',
+  'msg.tunnel.bad_url.ip_address':
+    'WooCommerce ne livre pas aux adresses IPv6 ; utilisez un nom d’hôte',
+  'msg.tunnel.bad_url.port': 'WooCommerce ne livre qu’aux ports 443, 80 et 8080, pas au {port}',
+  'msg.tunnel.bad_url.not_a_port': 'WooCommerce ne livre qu’aux ports 443, 80 et 8080',
+  'msg.tunnel.bad_url.private':
+    'c’est une adresse locale ou privée, que WooCommerce refuse d’appeler',
   'msg.tunnel.not_installed':
     'cloudflared est introuvable ({exe}). Installez cloudflared depuis le site de Cloudflare, ou saisissez plutôt l’adresse publique de votre propre tunnel.',
   'msg.tunnel.spawn':
@@ -2976,6 +2997,16 @@ const nl: Dictionary = {
   'msg.reach.trip.starting': 'Er is geen publiek adres om te testen: de tunnel start nog.',
   'msg.tunnel.bad_url':
     '„{url}” kan niet het publieke adres zijn: {reason}. Vul het https://-adres van uw tunnel of reverse proxy in, bv. https://bestellingen.mijnwinkel.be.',
+  'msg.tunnel.bad_url.not_https':
+    'het moet beginnen met https:// (WooCommerce controleert certificaten, en bestellingen bevatten persoonsgegevens)',
+  'msg.tunnel.bad_url.query': 'het bevat een query (?…) of een fragment (#…)',
+  'msg.tunnel.bad_url.no_host': 'het heeft geen hostnaam',
+  'msg.tunnel.bad_url.user': 'het bevat een gebruikersnaam',
+  'msg.tunnel.bad_url.ip_address': 'WooCommerce levert niet aan IPv6-adressen; gebruik een hostnaam',
+  'msg.tunnel.bad_url.port': 'WooCommerce levert alleen aan poorten 443, 80 en 8080, niet aan {port}',
+  'msg.tunnel.bad_url.not_a_port': 'WooCommerce levert alleen aan poorten 443, 80 en 8080',
+  'msg.tunnel.bad_url.private':
+    'het is een lokaal of privé-adres, dat WooCommerce weigert aan te roepen',
   'msg.tunnel.not_installed':
     'cloudflared werd niet gevonden ({exe}). Installeer cloudflared van Cloudflare, of vul in plaats daarvan het publieke adres van uw eigen tunnel in.',
   'msg.tunnel.spawn':

@@ -23,8 +23,8 @@ use comptoir_store::Connection;
 use comptoir_store::activity::{Level, insert_activity};
 use comptoir_store::settings::{get_setting, set_setting};
 use comptoir_tunnel::{
-    Cloudflared, CloudflaredOptions, Manual, Ngrok, NgrokOptions, Provider, State, Status,
-    TunnelError, find_cloudflared,
+    BadUrlReason, Cloudflared, CloudflaredOptions, Manual, Ngrok, NgrokOptions, Provider, State,
+    Status, TunnelError, find_cloudflared,
 };
 use comptoir_woo::WEBHOOK_PATH;
 use rand::Rng;
@@ -144,7 +144,7 @@ pub struct RoundTrip {
     /// What happened: that it works, or why not and what to do.
     pub message: Message,
     /// It works from here, but WooCommerce will not deliver to it (PROTOCOL.md §5).
-    pub warning: Option<String>,
+    pub warning: Option<Message>,
 }
 
 /// Sends `webhook_id=<nonce>` (the shape of WooCommerce's ping, without its headers) to
@@ -245,7 +245,7 @@ pub fn round_trip(probes: &Probes, public_url: &str, port: u16) -> RoundTrip {
                 .with("millis", millis),
                 warning: comptoir_tunnel::Manual::check(base)
                     .err()
-                    .map(|e| e.to_string()),
+                    .map(|e| tunnel_message(&e)),
             };
         }
         return fail(
@@ -375,9 +375,24 @@ pub fn tunnel_message(e: &TunnelError) -> Message {
     use comptoir_tunnel::CloudflaredEnd;
     let text = e.to_string();
     match e {
-        TunnelError::BadUrl { url, reason } => Message::new(&code::TUNNEL_BAD_URL, text)
-            .with("url", url.as_str())
-            .with("reason", reason.as_str()),
+        TunnelError::BadUrl { url, reason } => {
+            let why = reason.to_string();
+            let reason = match reason {
+                BadUrlReason::NotHttps => Message::new(&code::TUNNEL_BAD_URL_NOT_HTTPS, why),
+                BadUrlReason::QueryOrFragment => Message::new(&code::TUNNEL_BAD_URL_QUERY, why),
+                BadUrlReason::NoHost => Message::new(&code::TUNNEL_BAD_URL_NO_HOST, why),
+                BadUrlReason::UserName => Message::new(&code::TUNNEL_BAD_URL_USER, why),
+                BadUrlReason::Ipv6 => Message::new(&code::TUNNEL_BAD_URL_IPV6, why),
+                BadUrlReason::Port { port } => {
+                    Message::new(&code::TUNNEL_BAD_URL_PORT, why).with("port", *port)
+                }
+                BadUrlReason::NotAPort => Message::new(&code::TUNNEL_BAD_URL_NOT_A_PORT, why),
+                BadUrlReason::Private => Message::new(&code::TUNNEL_BAD_URL_PRIVATE, why),
+            };
+            Message::new(&code::TUNNEL_BAD_URL, text)
+                .with("url", url.as_str())
+                .with_message("reason", &reason)
+        }
         TunnelError::NotInstalled { exe } => {
             Message::new(&code::TUNNEL_NOT_INSTALLED, text).with("exe", exe.as_str())
         }

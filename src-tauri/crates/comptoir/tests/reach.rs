@@ -482,7 +482,7 @@ fn the_round_trip_reaches_this_listener_and_nothing_else() {
         trip.message
     );
     // It works from here, but WooCommerce would refuse this address, and says so.
-    assert!(trip.warning.unwrap().contains("https://"));
+    assert!(trip.warning.unwrap().message.contains("https://"));
     // The test is not a ping from the shop: nothing in the activity log.
     assert!(
         r.activity()

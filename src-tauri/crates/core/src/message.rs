@@ -153,6 +153,14 @@ pub mod code {
         // module). `end` is a TUNNEL_END_* sentence, `last_words` empty or TUNNEL_LAST_WORDS,
         // `error` (ngrok retrying) another tunnel sentence.
         TUNNEL_BAD_URL = "tunnel.bad_url" [url, reason];
+        TUNNEL_BAD_URL_NOT_HTTPS = "tunnel.bad_url.not_https" [];
+        TUNNEL_BAD_URL_QUERY = "tunnel.bad_url.query" [];
+        TUNNEL_BAD_URL_NO_HOST = "tunnel.bad_url.no_host" [];
+        TUNNEL_BAD_URL_USER = "tunnel.bad_url.user" [];
+        TUNNEL_BAD_URL_IPV6 = "tunnel.bad_url.ip_address" [];
+        TUNNEL_BAD_URL_PORT = "tunnel.bad_url.port" [port];
+        TUNNEL_BAD_URL_NOT_A_PORT = "tunnel.bad_url.not_a_port" [];
+        TUNNEL_BAD_URL_PRIVATE = "tunnel.bad_url.private" [];
         TUNNEL_NOT_INSTALLED = "tunnel.not_installed" [exe];
         TUNNEL_SPAWN = "tunnel.spawn" [exe, reason];
         TUNNEL_NO_ADDRESS_YET = "tunnel.no_address_yet" [provider];

@@ -96,7 +96,7 @@ pub enum TunnelError {
     #[error(
         "\"{url}\" cannot be the public address: {reason}. Enter the https:// address of your tunnel or reverse proxy, e.g. https://orders.myshop.be."
     )]
-    BadUrl { url: String, reason: String },
+    BadUrl { url: String, reason: BadUrlReason },
     #[error(
         "cloudflared was not found ({exe}). Install cloudflared from Cloudflare, or enter the public address of your own tunnel instead."
     )]
@@ -197,6 +197,51 @@ impl std::fmt::Display for CloudflaredEnd {
             CloudflaredEnd::NoAddress { within_secs } => write!(
                 f,
                 "cloudflared gave no quick-tunnel address within {within_secs} s"
+            ),
+        }
+    }
+}
+
+/// Why an address cannot be the public address WooCommerce delivers to (PROTOCOL.md §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BadUrlReason {
+    NotHttps,
+    QueryOrFragment,
+    NoHost,
+    UserName,
+    Ipv6,
+    Port {
+        port: u16,
+    },
+    /// A port that is not even a number.
+    NotAPort,
+    Private,
+}
+
+impl std::fmt::Display for BadUrlReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BadUrlReason::NotHttps => f.write_str(
+                "it must start with https:// (WooCommerce checks certificates, and orders carry personal data)",
+            ),
+            BadUrlReason::QueryOrFragment => {
+                f.write_str("it contains a query (?…) or a fragment (#…)")
+            }
+            BadUrlReason::NoHost => f.write_str("it has no host name"),
+            BadUrlReason::UserName => f.write_str("it contains a user name"),
+            BadUrlReason::Ipv6 => {
+                f.write_str("WooCommerce does not deliver to IPv6 addresses; use a host name")
+            }
+            BadUrlReason::Port { port } => write!(
+                f,
+                "WooCommerce only delivers to ports 443, 80 and 8080, not {port}"
+            ),
+            BadUrlReason::NotAPort => {
+                f.write_str("WooCommerce only delivers to ports 443, 80 and 8080")
+            }
+            BadUrlReason::Private => f.write_str(
+                "it is a local or private address, which WooCommerce refuses to call",
             ),
         }
     }

@@ -1,6 +1,6 @@
 //! The owner's own tunnel or reverse proxy: nothing to run, only an address to check.
 
-use crate::{Provider, State, Status, TunnelError};
+use crate::{BadUrlReason, Provider, State, Status, TunnelError};
 
 /// A public address the owner entered.
 #[derive(Debug, Clone)]
@@ -23,27 +23,25 @@ impl Manual {
     /// it calls (none, 443, 80 or 8080), not a local or private address.
     pub fn check(url: &str) -> Result<String, TunnelError> {
         let text = url.trim().trim_end_matches('/');
-        let bad = |reason: &str| TunnelError::BadUrl {
+        let bad = |reason: BadUrlReason| TunnelError::BadUrl {
             url: text.to_owned(),
-            reason: reason.to_owned(),
+            reason,
         };
         let rest = text
             .strip_prefix("https://")
-            .ok_or_else(|| bad("it must start with https:// (WooCommerce checks certificates, and orders carry personal data)"))?;
+            .ok_or_else(|| bad(BadUrlReason::NotHttps))?;
         if rest.contains(['?', '#']) {
-            return Err(bad("it contains a query (?…) or a fragment (#…)"));
+            return Err(bad(BadUrlReason::QueryOrFragment));
         }
         let authority = rest.split('/').next().unwrap_or_default();
         if authority.is_empty() {
-            return Err(bad("it has no host name"));
+            return Err(bad(BadUrlReason::NoHost));
         }
         if authority.contains('@') {
-            return Err(bad("it contains a user name"));
+            return Err(bad(BadUrlReason::UserName));
         }
         if authority.starts_with('[') {
-            return Err(bad(
-                "WooCommerce does not deliver to IPv6 addresses; use a host name",
-            ));
+            return Err(bad(BadUrlReason::Ipv6));
         }
         let (host, port) = match authority.rsplit_once(':') {
             Some((h, p)) => (h, Some(p)),
@@ -52,9 +50,10 @@ impl Manual {
         if let Some(p) = port
             && !["443", "80", "8080"].contains(&p)
         {
-            return Err(bad(&format!(
-                "WooCommerce only delivers to ports 443, 80 and 8080, not {p}"
-            )));
+            return Err(bad(match p.parse() {
+                Ok(port) => BadUrlReason::Port { port },
+                Err(_) => BadUrlReason::NotAPort,
+            }));
         }
         let host = host.to_ascii_lowercase();
         let private = host == "localhost"
@@ -69,9 +68,7 @@ impl Manual {
                     .and_then(|o| o.parse::<u8>().ok())
                     .is_some_and(|o| (16..=31).contains(&o)));
         if private {
-            return Err(bad(
-                "it is a local or private address, which WooCommerce refuses to call",
-            ));
+            return Err(bad(BadUrlReason::Private));
         }
         Ok(text.to_owned())
     }
