@@ -1,6 +1,7 @@
 //! Comptoir's domain types, shared by every other crate: an order as WooCommerce describes it,
 //! exact money amounts and the UTC timestamps WooCommerce sends. Nothing here does I/O.
 
+pub mod address;
 pub mod checks;
 pub mod document;
 pub mod language;

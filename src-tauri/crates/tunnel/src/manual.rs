@@ -55,19 +55,7 @@ impl Manual {
                 Err(_) => BadUrlReason::NotAPort,
             }));
         }
-        let host = host.to_ascii_lowercase();
-        let private = host == "localhost"
-            || host.starts_with("127.")
-            || host.starts_with("10.")
-            || host.starts_with("192.168.")
-            || host.starts_with("169.254.")
-            || (host.starts_with("172.")
-                && host
-                    .split('.')
-                    .nth(1)
-                    .and_then(|o| o.parse::<u8>().ok())
-                    .is_some_and(|o| (16..=31).contains(&o)));
-        if private {
+        if comptoir_core::address::is_local_or_private_host(host) {
             return Err(bad(BadUrlReason::Private));
         }
         Ok(text.to_owned())

@@ -1194,18 +1194,8 @@ fn delivery_url_warnings(url: &str) -> Vec<Message> {
         );
     }
     let host = uri.host().unwrap_or_default().to_ascii_lowercase();
-    let private = host == "localhost"
-        || host.starts_with("127.")
-        || host.starts_with("10.")
-        || host.starts_with("192.168.")
-        || host.starts_with('[')
-        || (host.starts_with("172.")
-            && host
-                .split('.')
-                .nth(1)
-                .and_then(|o| o.parse::<u8>().ok())
-                .is_some_and(|o| (16..=31).contains(&o)));
-    if private {
+    // WooCommerce's URL check takes host names and IPv4 addresses only.
+    if host.starts_with('[') || comptoir_core::address::is_local_or_private_host(&host) {
         warnings.push(
             Message::new(
                 &code::WEBHOOK_URL_PRIVATE,
