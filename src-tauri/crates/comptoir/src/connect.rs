@@ -184,8 +184,7 @@ pub fn heal(conn: &Connection, delivery_url: &str) -> Result<Option<WebhooksRepo
                             )
                             .with("id", h.id)
                         });
-                        let gone_text =
-                            gone.as_ref().map(|m| m.message.clone()).unwrap_or_default();
+                        let gone_text = Message::clause_text(gone.as_ref());
                         (
                             Level::Warning,
                             Message::new(
@@ -197,7 +196,7 @@ pub fn heal(conn: &Connection, delivery_url: &str) -> Result<Option<WebhooksRepo
                             .with("topic", topic.as_str())
                             .with("id", *id)
                             .with("url", delivery_url)
-                            .with("gone", gone.map_or("".into(), |m| m.to_value())),
+                            .with_clause("gone", gone.as_ref()),
                         )
                     }
                     WebhookAction::Reactivated { .. } => {

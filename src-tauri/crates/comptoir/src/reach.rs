@@ -217,16 +217,11 @@ pub fn round_trip(probes: &Probes, public_url: &str, port: u16) -> RoundTrip {
         Ok(a) => a,
         Err(e) => return fail(None, trip_error(&e, &url, &host)),
     };
-    let by = match &server {
-        Some(name) => Message::new(&code::REACH_TRIP_SERVER, format!(", server \"{name}\""))
+    let by = server.as_ref().map(|name| {
+        Message::new(&code::REACH_TRIP_SERVER, format!(", server \"{name}\""))
             .with("name", name.as_str())
-            .to_value(),
-        None => "".into(),
-    };
-    let by_text = server
-        .as_ref()
-        .map(|s| format!(", server \"{s}\""))
-        .unwrap_or_default();
+    });
+    let by_text = Message::clause_text(by.as_ref());
     if received.is_some() {
         if status == 200 {
             let millis = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX);
@@ -258,7 +253,7 @@ pub fn round_trip(probes: &Probes, public_url: &str, port: u16) -> RoundTrip {
             )
             .with("url", url.as_str())
             .with("status", status)
-            .with("server", by),
+            .with_clause("server", by.as_ref()),
         );
     }
     let message = match status {
@@ -303,7 +298,12 @@ pub fn round_trip(probes: &Probes, public_url: &str, port: u16) -> RoundTrip {
         )
         .with("status", status),
     };
-    fail(Some(status), message.with("server", by).with("port", port))
+    fail(
+        Some(status),
+        message
+            .with_clause("server", by.as_ref())
+            .with("port", port),
+    )
 }
 
 /// Why the test request itself failed (no HTTP answer came back).
@@ -421,19 +421,16 @@ pub fn tunnel_message(e: &TunnelError) -> Message {
                         .with("seconds", *within_secs)
                 }
             };
-            let words = last_words
-                .as_ref()
-                .map_or(serde_json::Value::from(""), |w| {
-                    Message::new(
-                        &code::TUNNEL_LAST_WORDS,
-                        format!("; its last words: \"{w}\""),
-                    )
-                    .with("words", w.as_str())
-                    .to_value()
-                });
+            let words = last_words.as_ref().map(|w| {
+                Message::new(
+                    &code::TUNNEL_LAST_WORDS,
+                    format!("; its last words: \"{w}\""),
+                )
+                .with("words", w.as_str())
+            });
             Message::new(&code::TUNNEL_CLOUDFLARED_RESTARTING, text)
                 .with_message("end", &end_said)
-                .with("last_words", words)
+                .with_clause("last_words", words.as_ref())
                 .with("seconds", *restart_in_secs)
         }
         TunnelError::NgrokNoAuthtoken => Message::new(&code::TUNNEL_NGROK_NO_AUTHTOKEN, text),

@@ -284,6 +284,20 @@ impl Message {
         self.with(name, Value::Array(list))
     }
 
+    /// Adds a parameter that is an optional clause inside the sentence: the clause's own
+    /// sentence, or an empty text when there is none.
+    #[must_use]
+    pub fn with_clause(self, name: &str, clause: Option<&Message>) -> Message {
+        let value = clause.map_or(Value::from(""), Message::to_value);
+        self.with(name, value)
+    }
+
+    /// The English text of an optional clause (empty when there is none), for the sentence's
+    /// own English wording.
+    pub fn clause_text(clause: Option<&Message>) -> &str {
+        clause.map_or("", |m| m.message.as_str())
+    }
+
     /// The code's id, e.g. `check.iban.check_digits`.
     pub fn code_id(&self) -> Option<&'static str> {
         self.code.map(|c| c.id)

@@ -18,7 +18,6 @@ use comptoir_core::message::{Message, code};
 use comptoir_core::order::{FeeLine, MetaData, ShippingLine, TaxAmount, TaxLine};
 use comptoir_core::{GmtTime, Money, Order, OrderError};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use serde_json::value::RawValue;
 
 use crate::signature::Secret;
@@ -526,8 +525,7 @@ impl WebhookAction {
                     .with("url", url)
                     .with("previous", old.as_str())
                 });
-                let moved_text = moved.as_ref().map(|m| m.message.clone()).unwrap_or_default();
-                let moved = moved.map_or(Value::from(""), |m| m.to_value());
+                let moved_text = Message::clause_text(moved.as_ref());
                 if was == "disabled" {
                     Message::new(
                         &code::WEBHOOK_REACTIVATED_DISABLED,
@@ -535,7 +533,7 @@ impl WebhookAction {
                             "Webhook {id} ({topic}) had been disabled by WooCommerce, which does that after 7 failed deliveries in a row (Comptoir was closed, asleep or unreachable). It is active again{moved_text}. WooCommerce does not resend what failed; the catch-up fetches those orders. Until a delivery succeeds, one more failure disables it again, so keep Comptoir reachable."
                         ),
                     )
-                    .with("moved", moved)
+                    .with_clause("moved", moved.as_ref())
                 } else {
                     Message::new(
                         &code::WEBHOOK_REACTIVATED,
@@ -544,7 +542,7 @@ impl WebhookAction {
                         ),
                     )
                     .with("was", was.as_str())
-                    .with("moved", moved)
+                    .with_clause("moved", moved.as_ref())
                 }
             }
             WebhookAction::SecretSent { id, topic } => Message::new(
