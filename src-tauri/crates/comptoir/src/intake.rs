@@ -37,7 +37,7 @@ pub fn apply_delivery_with_rules(conn: &Connection, d: &Delivery) -> Result<Appl
     else {
         return Ok(applied);
     };
-    conn.execute_batch("SAVEPOINT rules")?;
+    run_cached(conn, "SAVEPOINT rules")?;
     // Created or updated: the stored version is the delivered one, already parsed. Trashed or
     // restored (possibly with an older body): read what is stored.
     let outcome = match (&d.payload, applied.outcome) {
@@ -48,11 +48,12 @@ pub fn apply_delivery_with_rules(conn: &Connection, d: &Delivery) -> Result<Appl
     };
     match outcome {
         Ok(documents) => {
-            conn.execute_batch("RELEASE rules")?;
+            run_cached(conn, "RELEASE rules")?;
             applied.documents = documents;
         }
         Err(e) => {
-            conn.execute_batch("ROLLBACK TO rules; RELEASE rules")?;
+            run_cached(conn, "ROLLBACK TO rules")?;
+            run_cached(conn, "RELEASE rules")?;
             let order = applied
                 .woo_order_id
                 .map(|i| i.to_string())
@@ -70,6 +71,13 @@ pub fn apply_delivery_with_rules(conn: &Connection, d: &Delivery) -> Result<Appl
         }
     }
     Ok(applied)
+}
+
+/// Runs a statement through the connection's cache: this runs for every delivery, in the
+/// writer thread all deliveries wait for, and parsing the SQL each time costs more than running it.
+fn run_cached(conn: &Connection, sql: &str) -> Result<(), StoreError> {
+    conn.prepare_cached(sql)?.execute([])?;
+    Ok(())
 }
 
 pub fn apply_delivery(conn: &Connection, d: &Delivery) -> Result<Applied, StoreError> {

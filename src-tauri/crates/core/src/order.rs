@@ -325,30 +325,93 @@ impl Order {
 
 /// Plugins sometimes write numbers or null where WooCommerce writes strings.
 fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(match serde_json::Value::deserialize(d)? {
-        serde_json::Value::String(s) => s,
-        serde_json::Value::Null => String::new(),
-        serde_json::Value::Bool(b) => b.to_string(),
-        serde_json::Value::Number(n) => n.to_string(),
-        other => {
-            return Err(serde::de::Error::custom(format!(
-                "expected text, found {other}"
-            )));
+    struct Lenient;
+
+    impl serde::de::Visitor<'_> for Lenient {
+        type Value = String;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("text")
         }
-    })
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_owned())
+        }
+
+        fn visit_string<E: serde::de::Error>(self, v: String) -> Result<String, E> {
+            Ok(v)
+        }
+
+        fn visit_unit<E: serde::de::Error>(self) -> Result<String, E> {
+            Ok(String::new())
+        }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<String, E> {
+            Ok(String::new())
+        }
+
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
+            // Written as the JSON number reads (`12.0`, not `12`).
+            Ok(serde_json::Number::from_f64(v).map_or_else(|| v.to_string(), |n| n.to_string()))
+        }
+    }
+
+    d.deserialize_any(Lenient)
 }
 
-/// WooCommerce's JSON round trip turns an empty object `{}` into `[]`.
+/// WooCommerce's JSON round trip turns an empty object `{}` into `[]`. Read in place (no
+/// `serde_json::Value` in between): every delivery has two addresses, and building a tree of
+/// them first cost the listener as much as reading the rest of the order.
 fn object_or_empty<'de, D, T>(d: D) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
-    T: Default + serde::de::DeserializeOwned,
+    T: Default + Deserialize<'de>,
 {
-    match serde_json::Value::deserialize(d)? {
-        serde_json::Value::Array(a) if a.is_empty() => Ok(T::default()),
-        serde_json::Value::Null => Ok(T::default()),
-        other => serde_json::from_value(other).map_err(serde::de::Error::custom),
+    struct ObjectOrEmpty<T>(std::marker::PhantomData<T>);
+
+    impl<'de, T: Default + Deserialize<'de>> serde::de::Visitor<'de> for ObjectOrEmpty<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object, an empty array or null")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<T, A::Error> {
+            match seq.next_element::<serde::de::IgnoredAny>()? {
+                None => Ok(T::default()),
+                Some(_) => Err(serde::de::Error::invalid_type(
+                    serde::de::Unexpected::Seq,
+                    &self,
+                )),
+            }
+        }
+
+        fn visit_unit<E: serde::de::Error>(self) -> Result<T, E> {
+            Ok(T::default())
+        }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<T, E> {
+            Ok(T::default())
+        }
     }
+
+    d.deserialize_any(ObjectOrEmpty(std::marker::PhantomData))
 }
 
 #[cfg(test)]
@@ -370,6 +433,43 @@ mod tests {
         )
         .unwrap();
         assert_eq!(o.billing, Address::default());
+    }
+
+    #[test]
+    fn an_address_is_an_object_null_or_an_empty_array_only() {
+        let o = Order::from_json(
+            br#"{"id":1,"status":"pending","total":"0.00","billing":{"first_name":"An","email":"an@example.be"},"shipping":null}"#,
+        )
+        .unwrap();
+        assert_eq!(o.billing.first_name, "An");
+        assert_eq!(o.billing.email.as_deref(), Some("an@example.be"));
+        assert_eq!(o.shipping, Address::default());
+        assert!(matches!(
+            Order::from_json(br#"{"id":1,"status":"pending","total":"0.00","billing":["x"]}"#),
+            Err(OrderError::Shape(_))
+        ));
+        assert!(matches!(
+            Order::from_json(br#"{"id":1,"status":"pending","total":"0.00","billing":"x"}"#),
+            Err(OrderError::Shape(_))
+        ));
+    }
+
+    #[test]
+    fn numbers_booleans_and_null_are_read_as_text() {
+        let o = Order::from_json(
+            br#"{"id":1,"status":"pending","total":"0.00","customer_note":null,"billing":{"postcode":1000,"first_name":true,"last_name":-3,"company":12.5,"city":12.0}}"#,
+        )
+        .unwrap();
+        assert_eq!(o.customer_note, "");
+        assert_eq!(o.billing.postcode, "1000");
+        assert_eq!(o.billing.first_name, "true");
+        assert_eq!(o.billing.last_name, "-3");
+        assert_eq!(o.billing.company, "12.5");
+        assert_eq!(o.billing.city, "12.0");
+        assert!(matches!(
+            Order::from_json(br#"{"id":1,"status":"pending","total":"0.00","customer_note":{}}"#),
+            Err(OrderError::Shape(_))
+        ));
     }
 
     #[test]
