@@ -237,3 +237,55 @@ pub fn record_ping(conn: &Connection, ping: Ping, user_agent: &str) -> Result<()
     };
     record_activity(conn, Level::Info, &message.with("webhook", ping.webhook_id))
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+    use crate::config::{self, ConfigKey};
+    use comptoir_testkit::capture;
+
+    /// When the rules fail for an order, the order is kept, the owner reads why in the activity
+    /// log, and whatever the rules had written before failing (here the product of its line)
+    /// is undone with them.
+    #[test]
+    fn a_failing_rule_keeps_the_order_and_undoes_the_rules_work() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = comptoir_store::open(&dir.path().join("c.sqlite3")).unwrap();
+        let trigger = ConfigKey::parse("documents.trigger").unwrap();
+        config::set(&conn, &trigger, "created").unwrap();
+        // A negative total cannot make a document.
+        let template = capture("s03", "001");
+        let mut order = template.json();
+        order["total"] = "-5.00".into();
+        let delivery = template
+            .with_body(serde_json::to_vec(&order).unwrap())
+            .delivery();
+
+        let applied =
+            comptoir_store::with_tx(&mut conn, |tx| apply_delivery_with_rules(tx, &delivery))
+                .unwrap();
+
+        assert!(matches!(applied.outcome, Outcome::Created));
+        let key = applied.order_key.unwrap();
+        assert!(
+            comptoir_store::documents::list_documents_for_order(&conn, key)
+                .unwrap()
+                .is_empty()
+        );
+        assert!(
+            comptoir_store::products::list_products(&conn)
+                .unwrap()
+                .is_empty(),
+            "the product written by the failed rules stayed"
+        );
+        let activity = comptoir_store::activity::list_activity(&conn, 10).unwrap();
+        assert!(
+            activity
+                .iter()
+                .any(|a| a.code.as_deref() == Some(code::ACTIVITY_RULES_FAILED.id)),
+            "{activity:?}"
+        );
+    }
+}
