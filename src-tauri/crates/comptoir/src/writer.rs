@@ -300,6 +300,49 @@ mod tests {
         }
     }
 
+    /// A job that fails halfway (its order written, then its delivery record refused) leaves
+    /// nothing behind, and the jobs committed with it in the same transaction are kept.
+    #[test]
+    fn one_failing_job_does_not_spoil_its_batch() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = comptoir_store::open(&dir.path().join("comptoir.sqlite3")).unwrap();
+        let [a, b, c] = [("s03", "001"), ("s01", "001"), ("s02", "001")]
+            .map(|(s, n)| comptoir_testkit::capture(s, n));
+        let refused = b.json()["id"].as_i64().unwrap();
+        // A trigger on this connection only, so the test reaches the job's second statement.
+        conn.execute_batch(&format!(
+            "CREATE TEMP TRIGGER refuse BEFORE INSERT ON deliveries WHEN NEW.woo_order_id = {refused}
+             BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;"
+        ))
+        .unwrap();
+        let batch: Vec<Envelope> = [&a, &b, &c]
+            .into_iter()
+            .map(|capture| Envelope {
+                job: Job::Deliver(capture.delivery()),
+                reply: mpsc::sync_channel(1).0,
+            })
+            .collect();
+
+        let results = commit(&mut conn, &batch);
+
+        assert!(results[0].is_ok(), "{:?}", results[0].as_ref().err());
+        assert!(
+            results[1]
+                .as_ref()
+                .is_err_and(|e| e.contains("refused by the test")),
+            "{:?}",
+            results[1].as_ref().err()
+        );
+        assert!(results[2].is_ok(), "{:?}", results[2].as_ref().err());
+        let stored: Vec<i64> = comptoir_store::orders::list_orders(&conn)
+            .unwrap()
+            .into_iter()
+            .map(|o| o.id)
+            .collect();
+        assert_eq!(stored.len(), 2, "orders kept: {stored:?}");
+        assert!(!stored.contains(&refused), "the refused job's order stayed");
+    }
+
     /// Frames in the WAL after 100 jobs in a row, with the writer checkpointing itself every
     /// `bound` jobs and no idle moment (the idle wait is an hour).
     fn wal_frames_after_a_storm(bound: usize) -> i64 {
