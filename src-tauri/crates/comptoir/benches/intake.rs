@@ -4,9 +4,9 @@
 //! physical limit of one fsync per delivery on this disk). Prints deliveries per second and
 //! answer latencies; figures go to BENCHMARKS.md. 16,000 deliveries by default, so that the
 //! storm keeps going past the writer's WAL bound (4,096) and its checkpoints are measured too.
-//! The deliveries are sent twice, to fresh databases: over a new connection each (WooCommerce,
-//! ngrok; the targets are judged on this run), then over one kept-alive connection per client
-//! (a tunnel agent that pools its connections to the origin, as cloudflared does).
+//! The deliveries are sent twice, to fresh databases: over a new connection each (as WooCommerce
+//! sends them; the targets are judged on this run), then over one kept-alive connection per
+//! client (a tunnel agent that pools its connections to the origin, as cloudflared does).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::{Read, Write};
@@ -78,8 +78,8 @@ fn plain_insert_rate(bodies: &[Capture]) -> f64 {
 /// How the clients reach the listener.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Connections {
-    /// A new connection per delivery, closed after the answer: WooCommerce itself, and a tunnel
-    /// that forwards each of its connections (ngrok). The targets are judged on this one.
+    /// A new connection per delivery, closed after the answer: WooCommerce itself, and any tunnel
+    /// that opens a connection per forwarded delivery. The targets are judged on this one.
     New,
     /// Each client keeps one connection open for all its deliveries: a tunnel agent that pools
     /// its connections to the origin (cloudflared).
