@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use comptoir::config::{self, ConfigKey};
 use comptoir::{DataDir, Engine, intake};
-use comptoir_testkit::{CAPTURE_SECRET, Capture, capture};
+use comptoir_testkit::{CAPTURE_SECRET, Capture, capture, raw_request, read_answer, status_of};
 
 const CLIENTS: usize = 16;
 
@@ -86,33 +86,6 @@ enum Connections {
     KeptAlive,
 }
 
-fn raw_request(addr: SocketAddr, c: &Capture, connections: Connections) -> Vec<u8> {
-    let close = match connections {
-        Connections::New => "Connection: close\r\n",
-        Connections::KeptAlive => "",
-    };
-    let mut head = format!(
-        "POST {} HTTP/1.1\r\nHost: {addr}\r\n{close}Content-Length: {}\r\n",
-        comptoir_woo::WEBHOOK_PATH,
-        c.body.len()
-    );
-    for (k, v) in c.replay_headers() {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    head.push_str("\r\n");
-    let mut bytes = head.into_bytes();
-    bytes.extend_from_slice(&c.body);
-    bytes
-}
-
-fn status_of(response: &[u8]) -> u16 {
-    let text = String::from_utf8_lossy(&response[..response.len().min(16)]).into_owned();
-    text.split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0)
-}
-
 fn connect(addr: SocketAddr) -> std::net::TcpStream {
     let stream = std::net::TcpStream::connect(addr).unwrap();
     stream.set_nodelay(true).unwrap();
@@ -129,30 +102,12 @@ fn send_on_new(addr: SocketAddr, request: &[u8]) -> u16 {
     status_of(&response)
 }
 
-/// Sends one request on the client's open connection (opening it the first time) and reads the
-/// answer by its Content-Length; returns the status code.
+/// Sends one request on the client's open connection (opening it the first time) and reads its
+/// answer; returns the status code.
 fn send_on_kept(addr: SocketAddr, kept: &mut Option<std::net::TcpStream>, request: &[u8]) -> u16 {
     let stream = kept.get_or_insert_with(|| connect(addr));
     stream.write_all(request).unwrap();
-    let mut response = Vec::with_capacity(256);
-    let mut chunk = [0u8; 512];
-    loop {
-        let n = stream.read(&mut chunk).unwrap();
-        assert!(n > 0, "the listener closed a kept-alive connection");
-        response.extend_from_slice(&chunk[..n]);
-        let Some(end) = response.windows(4).position(|w| w == b"\r\n\r\n") else {
-            continue;
-        };
-        let head = String::from_utf8_lossy(&response[..end]).to_ascii_lowercase();
-        let length: usize = head
-            .lines()
-            .find_map(|l| l.strip_prefix("content-length:"))
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or(0);
-        if response.len() >= end + 4 + length {
-            return status_of(&response);
-        }
-    }
+    read_answer(stream).expect("the listener closed a kept-alive connection")
 }
 
 struct ListenerRun {
@@ -167,6 +122,22 @@ impl ListenerRun {
     fn p(&self, p: f64) -> Duration {
         percentile(&self.latencies, p)
     }
+}
+
+/// The run's answer times at these percentiles, then the longest.
+fn print_latencies(run: &ListenerRun, percentiles: &[(&str, f64)]) {
+    for &(label, p) in percentiles {
+        println!(
+            "{:<44} {:>8.2} ms",
+            format!("answer latency {label}"),
+            ms(run.p(p))
+        );
+    }
+    println!(
+        "{:<44} {:>8.2} ms",
+        "answer latency max",
+        ms(*run.latencies.last().unwrap())
+    );
 }
 
 /// Where the answer times fall, to see whether the tail is a few slow groups or a spread.
@@ -208,7 +179,7 @@ fn listener_run(bodies: &[Capture], connections: Connections) -> ListenerRun {
     // than the listener.
     let requests: Vec<Vec<u8>> = bodies
         .iter()
-        .map(|c| raw_request(addr, c, connections))
+        .map(|c| raw_request(addr, c, connections == Connections::New))
         .collect();
     let chunks: Vec<Vec<Vec<u8>>> = requests
         .chunks(bodies.len().div_ceil(CLIENTS))
@@ -283,22 +254,14 @@ fn main() {
         "listener rate / plain insert rate",
         run.rate / plain * 100.0
     );
-    for (label, p) in [
-        ("p50", 0.50),
-        ("p90", 0.90),
-        ("p99", 0.99),
-        ("p99.9", 0.999),
-    ] {
-        println!(
-            "{:<44} {:>8.2} ms",
-            format!("answer latency {label}"),
-            ms(run.p(p))
-        );
-    }
-    println!(
-        "{:<44} {:>8.2} ms",
-        "answer latency max",
-        ms(*run.latencies.last().unwrap())
+    print_latencies(
+        &run,
+        &[
+            ("p50", 0.50),
+            ("p90", 0.90),
+            ("p99", 0.99),
+            ("p99.9", 0.999),
+        ],
     );
     println!(
         "{:<44} {:>8.1} MB",
@@ -315,18 +278,7 @@ fn main() {
         "listener, commit before 200",
         format!("{:.0}/s", kept.rate)
     );
-    for (label, p) in [("p50", 0.50), ("p99", 0.99), ("p99.9", 0.999)] {
-        println!(
-            "{:<44} {:>8.2} ms",
-            format!("answer latency {label}"),
-            ms(kept.p(p))
-        );
-    }
-    println!(
-        "{:<44} {:>8.2} ms",
-        "answer latency max",
-        ms(*kept.latencies.last().unwrap())
-    );
+    print_latencies(&kept, &[("p50", 0.50), ("p99", 0.99), ("p99.9", 0.999)]);
     let ok_p99 = run.p(0.99) < Duration::from_millis(5);
     let ok_rate = run.rate >= 0.8 * plain;
     println!(

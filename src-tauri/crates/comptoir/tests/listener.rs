@@ -8,7 +8,9 @@ use std::sync::Arc;
 
 use comptoir::config::{self, ConfigKey};
 use comptoir::{DataDir, Engine, ListenerState, queries};
-use comptoir_testkit::{CAPTURE_SECRET, Capture, capture, get, post, post_to, scenarios};
+use comptoir_testkit::{
+    CAPTURE_SECRET, Capture, capture, get, post, post_to, raw_request, read_answer, scenarios,
+};
 
 struct Shop {
     dir: tempfile::TempDir,
@@ -495,18 +497,9 @@ fn deliveries_over_kept_alive_connections_are_all_answered_in_time() {
     for round in 0..2u64 {
         for (n, stream) in connections.iter_mut().enumerate() {
             let c = template.with_order_id(20_000 + round * 100 + n as u64);
-            let mut request = format!(
-                "POST {} HTTP/1.1\r\nHost: {}\r\nContent-Length: {}\r\n",
-                comptoir_woo::WEBHOOK_PATH,
-                shop.addr,
-                c.body.len()
-            );
-            for (k, v) in c.replay_headers() {
-                request.push_str(&format!("{k}: {v}\r\n"));
-            }
-            request.push_str("\r\n");
-            stream.write_all(request.as_bytes()).unwrap();
-            stream.write_all(&c.body).unwrap();
+            stream
+                .write_all(&raw_request(shop.addr, &c, false))
+                .unwrap();
         }
         for (n, stream) in connections.iter_mut().enumerate() {
             stream
@@ -514,35 +507,10 @@ fn deliveries_over_kept_alive_connections_are_all_answered_in_time() {
                 .unwrap();
             let answer = read_answer(stream);
             assert!(
-                answer
-                    .as_ref()
-                    .is_ok_and(|a| a.starts_with("HTTP/1.1 200 ")),
+                matches!(answer, Ok(200)),
                 "round {round}, delivery {n}: not answered 200 within 5 s: {answer:?}"
             );
         }
     }
     assert_eq!(shop.count("orders"), 32);
-}
-
-/// Reads one answer (head and Content-Length body) from a kept-alive connection.
-fn read_answer(stream: &mut std::net::TcpStream) -> std::io::Result<String> {
-    use std::io::Read;
-    let mut answer = Vec::new();
-    let mut byte = [0u8; 1];
-    while !answer.ends_with(b"\r\n\r\n") {
-        stream.read_exact(&mut byte)?;
-        answer.push(byte[0]);
-    }
-    let head = String::from_utf8_lossy(&answer).into_owned();
-    let length: usize = head
-        .lines()
-        .find_map(|l| {
-            l.to_ascii_lowercase()
-                .strip_prefix("content-length:")
-                .map(|v| v.trim().parse().unwrap_or(0))
-        })
-        .unwrap_or(0);
-    let mut body = vec![0u8; length];
-    stream.read_exact(&mut body)?;
-    Ok(head)
 }

@@ -9,6 +9,7 @@ pub mod cloudflared;
 pub mod serve;
 pub mod smtp;
 
+use std::io::Read;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
@@ -225,4 +226,59 @@ pub fn get(addr: SocketAddr, path: &str) -> u16 {
         .unwrap()
         .status()
         .as_u16()
+}
+
+/// The exact bytes of `capture` posted to the webhook path, as a minimal HTTP/1.1 client writes
+/// them (for tests and benchmarks that manage their own connections). `close` asks the listener
+/// to close the connection after its answer, as WooCommerce does; without it the connection
+/// stays open, as a tunnel agent's pool keeps it.
+pub fn raw_request(addr: SocketAddr, capture: &Capture, close: bool) -> Vec<u8> {
+    let mut head = format!(
+        "POST {} HTTP/1.1\r\nHost: {addr}\r\n{}Content-Length: {}\r\n",
+        comptoir_woo::WEBHOOK_PATH,
+        if close { "Connection: close\r\n" } else { "" },
+        capture.body.len()
+    );
+    for (k, v) in capture.replay_headers() {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    let mut bytes = head.into_bytes();
+    bytes.extend_from_slice(&capture.body);
+    bytes
+}
+
+/// The status code of an HTTP answer's first line (0 if there is none).
+pub fn status_of(answer: &[u8]) -> u16 {
+    let line = String::from_utf8_lossy(&answer[..answer.len().min(16)]).into_owned();
+    line.split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Reads one whole answer (its head and its Content-Length body) from a connection that stays
+/// open, and returns its status code. An answer cut short is an `UnexpectedEof` error.
+pub fn read_answer(stream: &mut impl Read) -> std::io::Result<u16> {
+    let mut answer = Vec::with_capacity(256);
+    let mut chunk = [0u8; 512];
+    loop {
+        let n = stream.read(&mut chunk)?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        answer.extend_from_slice(&chunk[..n]);
+        let Some(end) = answer.windows(4).position(|w| w == b"\r\n\r\n") else {
+            continue;
+        };
+        let head = String::from_utf8_lossy(&answer[..end]).to_ascii_lowercase();
+        let length: usize = head
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length:"))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0);
+        if answer.len() >= end + 4 + length {
+            return Ok(status_of(&answer));
+        }
+    }
 }
