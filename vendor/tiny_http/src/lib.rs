@@ -142,6 +142,54 @@ pub struct Server {
     listening_addr: ListenAddr,
 }
 
+/// The connections being served, by id (Comptoir's patch, see PATCHED.md).
+#[derive(Default)]
+struct OpenConnections {
+    by_id: std::sync::Mutex<std::collections::HashMap<u64, Connection>>,
+}
+
+impl OpenConnections {
+    fn add(&self, id: u64, connection: &Connection) {
+        // Without a second handle the connection is only not closed early; it is served the same.
+        if let (Ok(handle), Ok(mut by_id)) = (connection.try_clone(), self.by_id.lock()) {
+            by_id.insert(id, handle);
+        }
+    }
+
+    fn remove(&self, id: u64) {
+        if let Ok(mut by_id) = self.by_id.lock() {
+            by_id.remove(&id);
+        }
+    }
+
+    /// Removes the connection when the returned guard is dropped (its thread is done with it).
+    fn guard(self: &Arc<Self>, id: u64) -> RegisteredConnection {
+        RegisteredConnection {
+            open: self.clone(),
+            id,
+        }
+    }
+
+    fn close_reading(&self) {
+        if let Ok(mut by_id) = self.by_id.lock() {
+            for (_, connection) in by_id.drain() {
+                let _ = connection.shutdown(Shutdown::Read);
+            }
+        }
+    }
+}
+
+struct RegisteredConnection {
+    open: Arc<OpenConnections>,
+    id: u64,
+}
+
+impl Drop for RegisteredConnection {
+    fn drop(&mut self) {
+        self.open.remove(self.id);
+    }
+}
+
 enum Message {
     Error(IoError),
     NewRequest(Request),
@@ -288,12 +336,19 @@ impl Server {
         thread::spawn(move || {
             // a tasks pool is used to dispatch the connections into threads
             let tasks_pool = util::TaskPool::new();
+            // Comptoir's patch (see PATCHED.md): the open connections, so that their reading
+            // part can be closed when the server is dropped, as its documentation says.
+            let open_connections = Arc::new(OpenConnections::default());
+            let mut next_connection = 0u64;
 
             log::debug!("Running accept thread");
             while !inside_close_trigger.load(Relaxed) {
+                let connection_id = next_connection;
+                next_connection += 1;
                 let new_client = match server.accept() {
                     Ok((sock, _)) => {
                         use util::RefinedTcpStream;
+                        open_connections.add(connection_id, &sock);
                         let (read_closable, write_closable) = match ssl {
                             None => RefinedTcpStream::new(sock),
                             #[cfg(any(feature = "ssl-openssl", feature = "ssl-rustls"))]
@@ -302,7 +357,10 @@ impl Server {
                                 // if an error occurs, we just close the socket and resume listening
                                 let sock = match ssl.accept(sock) {
                                     Ok(s) => s,
-                                    Err(_) => continue,
+                                    Err(_) => {
+                                        open_connections.remove(connection_id);
+                                        continue;
+                                    }
                                 };
 
                                 RefinedTcpStream::new(sock)
@@ -319,8 +377,10 @@ impl Server {
                 match new_client {
                     Ok(client) => {
                         let messages = inside_messages.clone();
+                        let open_connections = open_connections.clone();
                         let mut client = Some(client);
                         tasks_pool.spawn(Box::new(move || {
+                            let _registered = open_connections.guard(connection_id);
                             if let Some(client) = client.take() {
                                 // Synchronization is needed for HTTPS requests to avoid a deadlock
                                 if client.secure() {
@@ -345,6 +405,10 @@ impl Server {
                     }
                 }
             }
+            // Connections kept alive would otherwise go on being read, and their requests
+            // queued where nobody takes them any more: the client would wait for an answer
+            // that never comes. Their threads now read the end of the stream and close them.
+            open_connections.close_reading();
             log::debug!("Terminating accept thread");
         });
 

@@ -514,3 +514,44 @@ fn deliveries_over_kept_alive_connections_are_all_answered_in_time() {
     }
     assert_eq!(shop.count("orders"), 32);
 }
+
+/// When the listener stops (the owner's "restart listener", a port change, quitting), the
+/// connections kept open to it are closed at once. A reverse proxy that pools its connections
+/// (the owner's own, with the Manual provider) then opens a new one to the new listener instead
+/// of sending the next delivery over a connection that nobody answers any more.
+#[test]
+fn a_stopped_listener_closes_its_kept_alive_connections() {
+    use std::io::{Read, Write};
+    let mut shop = Shop::start();
+    let template = capture("s03", "001");
+    let mut kept = std::net::TcpStream::connect(shop.addr).unwrap();
+    kept.set_read_timeout(Some(std::time::Duration::from_secs(5)))
+        .unwrap();
+    kept.write_all(&raw_request(
+        shop.addr,
+        &template.with_order_id(30_000),
+        false,
+    ))
+    .unwrap();
+    assert!(matches!(read_answer(&mut kept), Ok(200)));
+
+    let old = shop.addr;
+    let engine = shop.engine.as_ref().unwrap();
+    let status = engine.start_listener("127.0.0.1:0".parse().unwrap());
+    assert_eq!(status.state, ListenerState::Listening, "{status:?}");
+    shop.addr = engine.listening_addr().unwrap();
+
+    // The old connection ends (end of stream, or reset) instead of staying open.
+    let mut rest = [0u8; 64];
+    let read = kept.read(&mut rest);
+    assert!(
+        matches!(read, Ok(0))
+            || read
+                .as_ref()
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::ConnectionReset),
+        "the connection to the stopped listener on {old} stayed open: {read:?}"
+    );
+    // The new listener takes the next delivery.
+    assert_eq!(post(shop.addr, &template.with_order_id(30_001)), 200);
+    assert_eq!(shop.count("orders"), 2);
+}

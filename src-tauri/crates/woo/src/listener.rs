@@ -125,6 +125,8 @@ impl Listener {
     }
 
     /// Stops accepting, lets requests in progress finish, and returns when all workers ended.
+    /// Connections kept open to it are then closed (see vendor/tiny_http/PATCHED.md), so that a
+    /// proxy pooling them opens new ones to the next listener.
     pub fn shutdown(mut self) {
         self.stop_workers();
     }
