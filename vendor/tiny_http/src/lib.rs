@@ -140,6 +140,16 @@ pub struct Server {
 
     // result of TcpListener::local_addr()
     listening_addr: ListenAddr,
+
+    // the connections being served (Comptoir's patch, see PATCHED.md)
+    open_connections: Arc<OpenConnections>,
+}
+
+/// Answers a request that nobody will handle because the server was dropped (Comptoir's patch).
+fn refuse(message: Message) {
+    if let Message::NewRequest(rq) = message {
+        let _ = rq.respond(Response::empty(503));
+    }
 }
 
 /// The connections being served, by id (Comptoir's patch, see PATCHED.md).
@@ -333,12 +343,14 @@ impl Server {
 
         let inside_close_trigger = close_trigger.clone();
         let inside_messages = messages.clone();
+        // Comptoir's patch (see PATCHED.md): the open connections, so that their reading part
+        // can be closed when the server is dropped, as its documentation says.
+        let open_connections = Arc::new(OpenConnections::default());
+        let inside_open_connections = open_connections.clone();
         thread::spawn(move || {
+            let open_connections = inside_open_connections;
             // a tasks pool is used to dispatch the connections into threads
             let tasks_pool = util::TaskPool::new();
-            // Comptoir's patch (see PATCHED.md): the open connections, so that their reading
-            // part can be closed when the server is dropped, as its documentation says.
-            let open_connections = Arc::new(OpenConnections::default());
             let mut next_connection = 0u64;
 
             log::debug!("Running accept thread");
@@ -386,12 +398,19 @@ impl Server {
                                 if client.secure() {
                                     let (sender, receiver) = mpsc::channel();
                                     for rq in client {
-                                        messages.push(rq.with_notify_sender(sender.clone()).into());
+                                        let rq = rq.with_notify_sender(sender.clone());
+                                        if let Err(refused) = messages.push(rq.into()) {
+                                            refuse(refused);
+                                            break;
+                                        }
                                         receiver.recv().unwrap();
                                     }
                                 } else {
                                     for rq in client {
-                                        messages.push(rq.into());
+                                        if let Err(refused) = messages.push(rq.into()) {
+                                            refuse(refused);
+                                            break;
+                                        }
                                     }
                                 }
                             }
@@ -400,14 +419,12 @@ impl Server {
 
                     Err(e) => {
                         log::error!("Error accepting new client: {}", e);
-                        inside_messages.push(e.into());
+                        let _ = inside_messages.push(e.into());
                         break;
                     }
                 }
             }
-            // Connections kept alive would otherwise go on being read, and their requests
-            // queued where nobody takes them any more: the client would wait for an answer
-            // that never comes. Their threads now read the end of the stream and close them.
+            // A connection accepted while the server was being dropped.
             open_connections.close_reading();
             log::debug!("Terminating accept thread");
         });
@@ -417,6 +434,7 @@ impl Server {
             messages,
             close: close_trigger,
             listening_addr: local_addr,
+            open_connections,
         })
     }
 
@@ -485,6 +503,15 @@ impl Iterator for IncomingRequests<'_> {
 impl Drop for Server {
     fn drop(&mut self) {
         self.close.store(true, Relaxed);
+        // Comptoir's patch (see PATCHED.md). Nobody will take a request from the queue any
+        // more: those in it, and those read from now on, are answered 503 instead of waiting
+        // for an answer that never comes. Then the connections kept alive are closed: their
+        // threads read the end of the stream. A request whose body is still being read would
+        // be cut, so drop the server only once the requests taken by `recv()` are answered.
+        for refused in self.messages.close() {
+            refuse(refused);
+        }
+        self.open_connections.close_reading();
         // Connect briefly to ourselves to unblock the accept thread
         let maybe_stream = match &self.listening_addr {
             ListenAddr::IP(addr) => TcpStream::connect(addr).map(Connection::from),

@@ -124,9 +124,11 @@ impl Listener {
         self.addr
     }
 
-    /// Stops accepting, lets requests in progress finish, and returns when all workers ended.
-    /// Connections kept open to it are then closed (see vendor/tiny_http/PATCHED.md), so that a
-    /// proxy pooling them opens new ones to the next listener.
+    /// Lets the requests in progress finish and ends the workers; then the server is dropped
+    /// (with `self`): it stops accepting, answers 503 to requests read but not taken, and closes
+    /// the connections kept open to it (vendor/tiny_http/PATCHED.md), so that a proxy pooling
+    /// them opens new ones to the next listener. The server goes last because shutting its
+    /// reading would cut a body that a worker is still reading.
     pub fn shutdown(mut self) {
         self.stop_workers();
     }

@@ -13,6 +13,9 @@ where
 {
     queue: Mutex<VecDeque<Control<T>>>,
     condvar: Condvar,
+    // Comptoir's patch (see PATCHED.md): set under the queue's lock by `close`, so that nothing
+    // is pushed after the queue was emptied for the last time.
+    closed: std::sync::atomic::AtomicBool,
 }
 
 impl<T> MessagesQueue<T>
@@ -23,14 +26,32 @@ where
         Arc::new(MessagesQueue {
             queue: Mutex::new(VecDeque::with_capacity(capacity)),
             condvar: Condvar::new(),
+            closed: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
-    /// Pushes an element to the queue.
-    pub fn push(&self, value: T) {
+    /// Pushes an element to the queue, or gives it back when the queue is closed.
+    pub fn push(&self, value: T) -> Result<(), T> {
         let mut queue = self.queue.lock().unwrap();
+        if self.closed.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(value);
+        }
         queue.push_back(Control::Elem(value));
         self.condvar.notify_one();
+        Ok(())
+    }
+
+    /// Refuses every later `push` and returns the elements nobody popped.
+    pub fn close(&self) -> Vec<T> {
+        let mut queue = self.queue.lock().unwrap();
+        self.closed.store(true, std::sync::atomic::Ordering::Relaxed);
+        queue
+            .drain(..)
+            .filter_map(|c| match c {
+                Control::Elem(value) => Some(value),
+                Control::Unblock => None,
+            })
+            .collect()
     }
 
     /// Unblock one thread stuck in pop loop.

@@ -1,0 +1,70 @@
+//! What Comptoir relies on from its patched tiny_http (vendor/tiny_http/PATCHED.md, change 2):
+//! a dropped `Server` leaves no client waiting. A request read but never taken by `recv()` is
+//! answered 503, and a connection kept alive is closed.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::time::Duration;
+
+use comptoir_testkit::{capture, raw_request, read_answer};
+
+fn server() -> (tiny_http::Server, std::net::SocketAddr) {
+    let tcp = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = tcp.local_addr().unwrap();
+    (tiny_http::Server::from_listener(tcp, None).unwrap(), addr)
+}
+
+fn connect(addr: std::net::SocketAddr) -> TcpStream {
+    let stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    stream
+}
+
+/// A delivery (2 KB, more than tiny_http reads ahead, so its connection's thread waits for the
+/// body to be taken) that arrived while nobody called `recv()` any more.
+#[test]
+fn a_request_nobody_took_is_answered_503_when_the_server_is_dropped() {
+    let (server, addr) = server();
+    let mut stream = connect(addr);
+    let delivery = capture("s03", "001");
+    assert!(delivery.body.len() > 1024);
+    stream
+        .write_all(&raw_request(addr, &delivery, false))
+        .unwrap();
+    // Time for the connection's thread to read the head and queue the request.
+    std::thread::sleep(Duration::from_millis(300));
+    drop(server);
+    let answer = read_answer(&mut stream);
+    assert!(matches!(answer, Ok(503)), "answer: {answer:?}");
+}
+
+/// A connection kept open after its answer is closed when the server is dropped, so that a
+/// client pooling connections opens a new one instead of waiting on this one.
+#[test]
+fn a_kept_alive_connection_is_closed_when_the_server_is_dropped() {
+    let (server, addr) = server();
+    let mut stream = connect(addr);
+    stream
+        .write_all(&raw_request(addr, &capture("s03", "001"), false))
+        .unwrap();
+    let request = server.recv().unwrap();
+    let mut body = Vec::new();
+    let mut request = request;
+    request.as_reader().read_to_end(&mut body).unwrap();
+    request.respond(tiny_http::Response::empty(200)).unwrap();
+    assert!(matches!(read_answer(&mut stream), Ok(200)));
+
+    drop(server);
+    let mut rest = [0u8; 64];
+    let read = stream.read(&mut rest);
+    assert!(
+        matches!(read, Ok(0))
+            || read
+                .as_ref()
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::ConnectionReset),
+        "the connection stayed open: {read:?}"
+    );
+}
