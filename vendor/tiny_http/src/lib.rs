@@ -424,8 +424,11 @@ impl Server {
                     }
                 }
             }
-            // A connection accepted while the server was being dropped.
-            open_connections.close_reading();
+            // A connection accepted while the server was being dropped (not after an accept
+            // error: the server still serves its open connections then).
+            if inside_close_trigger.load(Relaxed) {
+                open_connections.close_reading();
+            }
             log::debug!("Terminating accept thread");
         });
 
@@ -505,13 +508,16 @@ impl Drop for Server {
         self.close.store(true, Relaxed);
         // Comptoir's patch (see PATCHED.md). Nobody will take a request from the queue any
         // more: those in it, and those read from now on, are answered 503 instead of waiting
-        // for an answer that never comes. Then the connections kept alive are closed: their
-        // threads read the end of the stream. A request whose body is still being read would
-        // be cut, so drop the server only once the requests taken by `recv()` are answered.
-        for refused in self.messages.close() {
-            refuse(refused);
-        }
+        // for an answer that never comes, and the connections' reading is shut, so that their
+        // threads read what has arrived, then the end of the stream. Shut before answering:
+        // dropping an answered request reads the rest of its body, which a client that stopped
+        // sending would otherwise make wait for ever. A body still being read by a request
+        // taken by `recv()` would be cut, so drop the server once those are answered.
+        let refused = self.messages.close();
         self.open_connections.close_reading();
+        for request in refused {
+            refuse(request);
+        }
         // Connect briefly to ourselves to unblock the accept thread
         let maybe_stream = match &self.listening_addr {
             ListenAddr::IP(addr) => TcpStream::connect(addr).map(Connection::from),

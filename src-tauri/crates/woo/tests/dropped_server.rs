@@ -68,3 +68,26 @@ fn a_kept_alive_connection_is_closed_when_the_server_is_dropped() {
         "the connection stayed open: {read:?}"
     );
 }
+
+/// A client that sent the head and part of the body, then stopped, does not hold up the drop
+/// (the listener's restart): it is answered 503 and the rest of its body is not waited for.
+#[test]
+fn a_client_stopped_mid_body_does_not_hold_up_the_drop() {
+    let (server, addr) = server();
+    let mut stream = connect(addr);
+    let request = raw_request(addr, &capture("s03", "001"), false);
+    // More than tiny_http reads ahead (1 KB) is left unsent.
+    stream.write_all(&request[..request.len() - 1500]).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let (dropped, done) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        drop(server);
+        let _ = dropped.send(());
+    });
+    assert!(
+        done.recv_timeout(Duration::from_secs(5)).is_ok(),
+        "dropping the server waited for the rest of the body"
+    );
+    let answer = read_answer(&mut stream);
+    assert!(matches!(answer, Ok(503)), "answer: {answer:?}");
+}
