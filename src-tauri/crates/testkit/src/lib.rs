@@ -257,6 +257,19 @@ pub fn status_of(answer: &[u8]) -> u16 {
         .unwrap_or(0)
 }
 
+/// Waits (up to the stream's read timeout) for the other side to close a connection on which
+/// nothing more is expected: `Ok` on the end of the stream or a reset, otherwise what was read
+/// instead (bytes, or the timeout).
+pub fn wait_closed(stream: &mut impl Read) -> Result<(), String> {
+    let mut rest = [0u8; 64];
+    match stream.read(&mut rest) {
+        Ok(0) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => Ok(()),
+        Ok(n) => Err(format!("{n} more bytes came")),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// Reads one whole answer (its head and its Content-Length body) from a connection that stays
 /// open, and returns its status code. An answer cut short is an `UnexpectedEof` error.
 pub fn read_answer(stream: &mut impl Read) -> std::io::Result<u16> {

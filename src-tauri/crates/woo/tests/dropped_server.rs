@@ -3,11 +3,11 @@
 //! answered 503, and a connection kept alive is closed.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::{TcpListener, TcpStream};
 use std::time::Duration;
 
-use comptoir_testkit::{capture, raw_request, read_answer};
+use comptoir_testkit::{capture, raw_request, read_answer, wait_closed};
 
 fn server() -> (tiny_http::Server, std::net::SocketAddr) {
     let tcp = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -58,15 +58,9 @@ fn a_kept_alive_connection_is_closed_when_the_server_is_dropped() {
     assert!(matches!(read_answer(&mut stream), Ok(200)));
 
     drop(server);
-    let mut rest = [0u8; 64];
-    let read = stream.read(&mut rest);
-    assert!(
-        matches!(read, Ok(0))
-            || read
-                .as_ref()
-                .is_err_and(|e| e.kind() == std::io::ErrorKind::ConnectionReset),
-        "the connection stayed open: {read:?}"
-    );
+    if let Err(e) = wait_closed(&mut stream) {
+        panic!("the connection stayed open: {e}");
+    }
 }
 
 /// A client that sent the head and part of the body, then stopped, does not hold up the drop
