@@ -156,24 +156,18 @@ fn refuse(message: Message) {
 #[derive(Default)]
 struct OpenConnections {
     by_id: std::sync::Mutex<std::collections::HashMap<u64, Connection>>,
+    next_id: std::sync::atomic::AtomicU64,
 }
 
 impl OpenConnections {
-    fn add(&self, id: u64, connection: &Connection) {
-        // Without a second handle the connection is only not closed early; it is served the same.
+    /// Keeps a second handle of `connection` until the returned guard is dropped (its thread is
+    /// done with it). Without a second handle the connection is only not closed early; it is
+    /// served the same.
+    fn register(self: &Arc<Self>, connection: &Connection) -> RegisteredConnection {
+        let id = self.next_id.fetch_add(1, Relaxed);
         if let (Ok(handle), Ok(mut by_id)) = (connection.try_clone(), self.by_id.lock()) {
             by_id.insert(id, handle);
         }
-    }
-
-    fn remove(&self, id: u64) {
-        if let Ok(mut by_id) = self.by_id.lock() {
-            by_id.remove(&id);
-        }
-    }
-
-    /// Removes the connection when the returned guard is dropped (its thread is done with it).
-    fn guard(self: &Arc<Self>, id: u64) -> RegisteredConnection {
         RegisteredConnection {
             open: self.clone(),
             id,
@@ -196,7 +190,9 @@ struct RegisteredConnection {
 
 impl Drop for RegisteredConnection {
     fn drop(&mut self) {
-        self.open.remove(self.id);
+        if let Ok(mut by_id) = self.open.by_id.lock() {
+            by_id.remove(&self.id);
+        }
     }
 }
 
@@ -351,16 +347,13 @@ impl Server {
             let open_connections = inside_open_connections;
             // a tasks pool is used to dispatch the connections into threads
             let tasks_pool = util::TaskPool::new();
-            let mut next_connection = 0u64;
 
             log::debug!("Running accept thread");
             while !inside_close_trigger.load(Relaxed) {
-                let connection_id = next_connection;
-                next_connection += 1;
                 let new_client = match server.accept() {
                     Ok((sock, _)) => {
                         use util::RefinedTcpStream;
-                        open_connections.add(connection_id, &sock);
+                        let registered = open_connections.register(&sock);
                         let (read_closable, write_closable) = match ssl {
                             None => RefinedTcpStream::new(sock),
                             #[cfg(any(feature = "ssl-openssl", feature = "ssl-rustls"))]
@@ -369,10 +362,7 @@ impl Server {
                                 // if an error occurs, we just close the socket and resume listening
                                 let sock = match ssl.accept(sock) {
                                     Ok(s) => s,
-                                    Err(_) => {
-                                        open_connections.remove(connection_id);
-                                        continue;
-                                    }
+                                    Err(_) => continue,
                                 };
 
                                 RefinedTcpStream::new(sock)
@@ -381,18 +371,21 @@ impl Server {
                             Some(ref _ssl) => unreachable!(),
                         };
 
-                        Ok(ClientConnection::new(write_closable, read_closable))
+                        Ok((
+                            ClientConnection::new(write_closable, read_closable),
+                            registered,
+                        ))
                     }
                     Err(e) => Err(e),
                 };
 
                 match new_client {
-                    Ok(client) => {
+                    Ok((client, registered)) => {
                         let messages = inside_messages.clone();
-                        let open_connections = open_connections.clone();
                         let mut client = Some(client);
+                        let mut registered = Some(registered);
                         tasks_pool.spawn(Box::new(move || {
-                            let _registered = open_connections.guard(connection_id);
+                            let _registered = registered.take();
                             if let Some(client) = client.take() {
                                 // Synchronization is needed for HTTPS requests to avoid a deadlock
                                 if client.secure() {

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use comptoir::config::{self, ConfigKey};
 use comptoir::{DataDir, Engine, ListenerState, queries};
 use comptoir_testkit::{
-    CAPTURE_SECRET, Capture, capture, get, post, post_to, raw_request, read_answer, scenarios,
-    wait_closed,
+    CAPTURE_SECRET, Capture, capture, connect_raw, get, post, post_to, raw_request, read_answer,
+    scenarios, wait_closed,
 };
 
 struct Shop {
@@ -491,9 +491,8 @@ fn deliveries_over_kept_alive_connections_are_all_answered_in_time() {
     let shop = Shop::start();
     let template = capture("s03", "001");
     // Opened together, as a burst makes the agent do; none is closed until the end.
-    let mut connections: Vec<std::net::TcpStream> = (0..16)
-        .map(|_| std::net::TcpStream::connect(shop.addr).unwrap())
-        .collect();
+    let mut connections: Vec<std::net::TcpStream> =
+        (0..16).map(|_| connect_raw(shop.addr).unwrap()).collect();
     // Two rounds: the second goes over the same connections, kept open after the first answers.
     for round in 0..2u64 {
         for (n, stream) in connections.iter_mut().enumerate() {
@@ -503,9 +502,6 @@ fn deliveries_over_kept_alive_connections_are_all_answered_in_time() {
                 .unwrap();
         }
         for (n, stream) in connections.iter_mut().enumerate() {
-            stream
-                .set_read_timeout(Some(std::time::Duration::from_secs(5)))
-                .unwrap();
             let answer = read_answer(stream);
             assert!(
                 matches!(answer, Ok(200)),
@@ -525,9 +521,7 @@ fn a_stopped_listener_closes_its_kept_alive_connections() {
     use std::io::Write;
     let mut shop = Shop::start();
     let template = capture("s03", "001");
-    let mut kept = std::net::TcpStream::connect(shop.addr).unwrap();
-    kept.set_read_timeout(Some(std::time::Duration::from_secs(5)))
-        .unwrap();
+    let mut kept = connect_raw(shop.addr).unwrap();
     kept.write_all(&raw_request(
         shop.addr,
         &template.with_order_id(30_000),

@@ -257,6 +257,14 @@ pub fn status_of(answer: &[u8]) -> u16 {
         .unwrap_or(0)
 }
 
+/// A raw connection to `addr` whose reads give up after 5 s (WooCommerce's own timeout for a
+/// ping), so that an answer that never comes fails the test instead of hanging it.
+pub fn connect_raw(addr: SocketAddr) -> std::io::Result<std::net::TcpStream> {
+    let stream = std::net::TcpStream::connect(addr)?;
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(5)))?;
+    Ok(stream)
+}
+
 /// Waits (up to the stream's read timeout) for the other side to close a connection on which
 /// nothing more is expected: `Ok` on the end of the stream or a reset, otherwise what was read
 /// instead (bytes, or the timeout).

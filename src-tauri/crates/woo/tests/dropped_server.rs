@@ -4,10 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Write;
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::time::Duration;
 
-use comptoir_testkit::{capture, raw_request, read_answer, wait_closed};
+use comptoir_testkit::{capture, connect_raw, raw_request, read_answer, wait_closed};
 
 fn server() -> (tiny_http::Server, std::net::SocketAddr) {
     let tcp = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -15,20 +15,12 @@ fn server() -> (tiny_http::Server, std::net::SocketAddr) {
     (tiny_http::Server::from_listener(tcp, None).unwrap(), addr)
 }
 
-fn connect(addr: std::net::SocketAddr) -> TcpStream {
-    let stream = TcpStream::connect(addr).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .unwrap();
-    stream
-}
-
 /// A delivery (2 KB, more than tiny_http reads ahead, so its connection's thread waits for the
 /// body to be taken) that arrived while nobody called `recv()` any more.
 #[test]
 fn a_request_nobody_took_is_answered_503_when_the_server_is_dropped() {
     let (server, addr) = server();
-    let mut stream = connect(addr);
+    let mut stream = connect_raw(addr).unwrap();
     let delivery = capture("s03", "001");
     assert!(delivery.body.len() > 1024);
     stream
@@ -46,13 +38,12 @@ fn a_request_nobody_took_is_answered_503_when_the_server_is_dropped() {
 #[test]
 fn a_kept_alive_connection_is_closed_when_the_server_is_dropped() {
     let (server, addr) = server();
-    let mut stream = connect(addr);
+    let mut stream = connect_raw(addr).unwrap();
     stream
         .write_all(&raw_request(addr, &capture("s03", "001"), false))
         .unwrap();
-    let request = server.recv().unwrap();
+    let mut request = server.recv().unwrap();
     let mut body = Vec::new();
-    let mut request = request;
     request.as_reader().read_to_end(&mut body).unwrap();
     request.respond(tiny_http::Response::empty(200)).unwrap();
     assert!(matches!(read_answer(&mut stream), Ok(200)));
@@ -68,7 +59,7 @@ fn a_kept_alive_connection_is_closed_when_the_server_is_dropped() {
 #[test]
 fn a_client_stopped_mid_body_does_not_hold_up_the_drop() {
     let (server, addr) = server();
-    let mut stream = connect(addr);
+    let mut stream = connect_raw(addr).unwrap();
     let request = raw_request(addr, &capture("s03", "001"), false);
     // More than tiny_http reads ahead (1 KB) is left unsent.
     stream.write_all(&request[..request.len() - 1500]).unwrap();
